@@ -97,7 +97,7 @@ final class Analysis {
         for (int j = 0; j < dy.length; j++) {
             dy[j] /= s;
         }
-        return new Increment.Transform(etkfWeights(y, dy));
+        return new Increment.Transform(etkfWeights(y, dy).matrix());
     }
 
     /** The LETKF: one ETKF per variable i with R⁻¹ tapered by ρ(d(i, obs)) (Hunt et al. 2007). */
@@ -107,7 +107,7 @@ final class Analysis {
         double[][] y = obs.observe(Ensembles.anomalies(ensemble));
         double[] dy = innovation(ensemble, obs);
         double[][] rho = stateToObsTaper(nx, obs, loc);
-        double[][][] w = new double[nx][][];
+        EtkfWeights[] w = new EtkfWeights[nx];
         for (int i = 0; i < nx; i++) {
             int q = 0;
             for (double r : rho[i]) {
@@ -138,10 +138,8 @@ final class Analysis {
      * innovation δ̃ = R^(−1/2) δ {@code [q]}: T = √(N−1) (Ỹ Ỹᵀ + (N−1) I)^(−1/2) (symmetric),
      * w = Ỹ (Ỹᵀ Ỹ + (N−1) I)⁻¹ δ̃. Uses the eigendecomposition of Ỹᵀ Ỹ = V Λ Vᵀ, with
      * U_k = Ỹ v_k / √λ_k: T = I + Σ_k (√((N−1)/(λ_k+N−1)) − 1) U_k U_kᵀ.
-     *
-     * @return W {@code [N][N]}
      */
-    static double[][] etkfWeights(double[][] yt, double[] dt) {
+    static EtkfWeights etkfWeights(double[][] yt, double[] dt) {
         int n = yt.length;
         int q = dt.length;
         Linalg.Eigen eig = Linalg.eigh(Linalg.transposeTimes(yt, yt));
@@ -149,18 +147,16 @@ final class Analysis {
         for (double l : eig.values()) {
             lmax = Math.max(lmax, l);
         }
-        double[] coef = new double[q];
+        double[] w = new double[n];
+        double[][] u = new double[q][];
+        double[] c = new double[q];
         for (int k = 0; k < q; k++) {
             double vd = 0;
             for (int j = 0; j < q; j++) {
                 vd += eig.vectors()[j][k] * dt[j];
             }
-            coef[k] = vd / (Math.max(eig.values()[k], 0) + n - 1);
-        }
-        double[] w = new double[n];
-        double[][] u = new double[q][];
-        double[] c = new double[q];
-        for (int k = 0; k < q; k++) {
+            double l = eig.values()[k];
+            double coef = vd / (Math.max(l, 0) + n - 1);
             double[] yv = new double[n];
             for (int m = 0; m < n; m++) {
                 double s = 0;
@@ -168,9 +164,8 @@ final class Analysis {
                     s += yt[m][j] * eig.vectors()[j][k];
                 }
                 yv[m] = s;
-                w[m] += s * coef[k];
+                w[m] += s * coef;
             }
-            double l = eig.values()[k];
             if (l > EIG_FLOOR * Math.max(1, lmax)) {
                 double norm = Math.sqrt(l);
                 for (int m = 0; m < n; m++) {
@@ -178,21 +173,11 @@ final class Analysis {
                 }
                 u[k] = yv;
                 c[k] = Math.sqrt((n - 1) / (l + n - 1)) - 1;
+            } else {
+                u[k] = new double[n];
             }
         }
-        double[][] big = new double[n][n];
-        for (int a = 0; a < n; a++) {
-            for (int b = 0; b < n; b++) {
-                double s = w[b];
-                for (int k = 0; k < q; k++) {
-                    if (u[k] != null) {
-                        s += c[k] * u[k][a] * u[k][b];
-                    }
-                }
-                big[a][b] = s;
-            }
-        }
-        return big;
+        return new EtkfWeights(w, c, u);
     }
 
     /** δ = y − H x̄ {@code [p]}. */

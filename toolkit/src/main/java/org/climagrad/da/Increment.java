@@ -45,27 +45,28 @@ sealed interface Increment {
     }
 
     /**
-     * One ensemble transform per variable (the local analyses of the LETKF):
-     * x_ni ← x_ni + Σ_m W^(i)_nm A_mi; a null W^(i) leaves variable i unchanged.
+     * One ETKF transform per variable (the local analyses of the LETKF), in factored form:
+     * x_ni ← x_ni + Σ_m W^(i)_nm A_mi; a null entry leaves variable i unchanged.
      *
-     * @param w {@code [nx][N][N]}
+     * @param w {@code [nx]}
      */
-    record LocalTransforms(double[][][] w) implements Increment {
+    record LocalTransforms(EtkfWeights[] w) implements Increment {
         @Override
         public double[][] apply(double[][] ensemble) {
             double[][] a = Ensembles.anomalies(ensemble);
             double[][] out = Ensembles.copy(ensemble);
+            double[] column = new double[a.length];
+            double[] dx = new double[a.length];
             for (int i = 0; i < w.length; i++) {
-                double[][] wi = w[i];
-                if (wi == null) {
+                if (w[i] == null) {
                     continue;
                 }
+                for (int m = 0; m < a.length; m++) {
+                    column[m] = a[m][i];
+                }
+                w[i].apply(column, dx);
                 for (int n = 0; n < out.length; n++) {
-                    double s = 0;
-                    for (int m = 0; m < a.length; m++) {
-                        s += wi[n][m] * a[m][i];
-                    }
-                    out[n][i] += s;
+                    out[n][i] += dx[n];
                 }
             }
             return out;
