@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# climagrad set-up and entry points. Run from anywhere:
+#   bash binder/climagrad.sh install [--sys-prefix]       Jupyter (apt, if missing), toolkit, Java kernel
+#   bash binder/climagrad.sh reproduce [--profile fast|paper] [--out DIR] [--serve]
+#   bash binder/climagrad.sh test                          JUnit tests, then every notebook (fast profile)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+KERNEL_NAME=climagrad
+JUPYTER_DIR=$ROOT/toolkit/target/jupyter    # kernel jar and kernelspec, rebuilt by `install`
+LIB_DIR=$ROOT/toolkit/target/lib            # the toolkit's runtime dependencies
+
+say() { printf '[climagrad] %s\n' "$*" >&2; }
+die() { say "error: $*"; exit 1; }
+
+# The first Python that has what the runner, the kernel wrapper and the server need.
+find_python() {
+  local py
+  for py in "${CLIMAGRAD_PYTHON:-}" /usr/bin/python3 python3 python; do
+    [ -n "$py" ] && command -v "$py" >/dev/null 2>&1 || continue
+    if "$py" -c 'import jupyter_client, nbclient, nbformat, zmq' >/dev/null 2>&1; then
+      command -v "$py"
+      return 0
+    fi
+  done
+  return 1
+}
+
+install_jupyter() {
+  find_python >/dev/null && return 0
+  local packages=(jupyter-nbconvert jupyter-client jupyter-notebook)
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null ||
+      die "Jupyter is missing and this user cannot install it. Run as root: apt-get install -y ${packages[*]}"
+    sudo=(sudo -n)
+  fi
+  command -v apt-get >/dev/null 2>&1 ||
+    die "Jupyter is missing and apt-get is not available: install ${packages[*]} (or set CLIMAGRAD_PYTHON)"
+  say "installing Jupyter from Debian packages: ${packages[*]}"
+  "${sudo[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${packages[@]}"
+  find_python >/dev/null || die "Jupyter was installed but no Python can import jupyter_client and nbclient"
+}
+
+# pom_value EXPRESSION: the project's version or a property of the parent POM.
+pom_value() {
+  "$PY" - "$ROOT/pom.xml" "$1" <<'EOF'
+import sys
+import xml.etree.ElementTree as ET
+ns = {"m": "http://maven.apache.org/POM/4.0.0"}
+root = ET.parse(sys.argv[1]).getroot()
+node = root.find(sys.argv[2], ns)
+sys.exit(f"{sys.argv[2]} not found in {sys.argv[1]}") if node is None else print(node.text.strip())
+EOF
+}
+
+build_toolkit() {
+  command -v java >/dev/null 2>&1 || die "java not found: install a JDK 17 (e.g. apt-get install openjdk-17-jdk-headless)"
+  command -v mvn >/dev/null 2>&1 || die "mvn not found: install Maven (e.g. apt-get install maven)"
+  say "building the toolkit (mvn install, tests skipped)"
+  (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests install)
+  rm -rf "$LIB_DIR"
+  (cd "$ROOT/toolkit" && mvn -B -q -Dstyle.color=never dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$LIB_DIR")
+}
+
+install_kernel() {
+  local scope=$1 version kernel_version toolkit_jar kernel_jar java_bin spec_dir classpath
+  version=$(pom_value m:version)
+  kernel_version=$(pom_value m:properties/m:rapaio.kernel.version)
+  toolkit_jar=$ROOT/toolkit/target/climagrad-toolkit-$version.jar
+  [ -f "$toolkit_jar" ] || die "toolkit jar not found: $toolkit_jar"
+  kernel_jar=$JUPYTER_DIR/rapaio-jupyter-kernel-$kernel_version.jar
+  if [ ! -f "$kernel_jar" ]; then
+    say "fetching rapaio-jupyter-kernel $kernel_version from Maven Central"
+    mvn -B -q -Dstyle.color=never dependency:copy -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$kernel_version" \
+      -DoutputDirectory="$JUPYTER_DIR"
+  fi
+  java_bin=$(command -v java)
+  spec_dir=$JUPYTER_DIR/kernelspec/$KERNEL_NAME
+  mkdir -p "$spec_dir"
+  # RJK_CLASSPATH separates entries with ';'. Kept in the order: toolkit jar, then dependencies.
+  classpath=$(printf '%s\n' "$toolkit_jar" "$LIB_DIR"/*.jar | paste -sd';')
+  "$PY" - "$spec_dir/kernel.json" "$PY" "$ROOT/binder/kernel_wrapper.py" "$java_bin" "$kernel_jar" "$classpath" <<'EOF'
+import json, sys
+path, python, wrapper, java, jar, classpath = sys.argv[1:]
+spec = {
+    "argv": [python, wrapper, "{connection_file}", "--",
+             java, "-Djava.awt.headless=true", "-jar", jar, "{connection_file}"],
+    "display_name": "Java (climagrad)",
+    "language": "java",
+    "interrupt_mode": "message",
+    "env": {"RJK_CLASSPATH": classpath, "RJK_COMPILER_OPTIONS": "", "RJK_INIT_SCRIPT": "",
+            "RJK_TIMEOUT_MILLIS": "-1"},
+}
+with open(path, "w") as f:
+    json.dump(spec, f, indent=2)
+EOF
+  "$PY" -m jupyter kernelspec install "$scope" --replace --name "$KERNEL_NAME" "$spec_dir" 2>&1 | sed 's/^/[climagrad] /' >&2
+}
+
+cmd_install() {
+  local scope=--user
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --sys-prefix) scope=--sys-prefix ;;
+      *) die "install: unknown option $1" ;;
+    esac
+    shift
+  done
+  install_jupyter
+  PY=$(find_python)
+  build_toolkit
+  install_kernel "$scope"
+}
+
+cmd_reproduce() {
+  local profile=fast out=$ROOT/out serve=false
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --profile) profile=${2:?--profile needs fast or paper}; shift ;;
+      --out) out=${2:?--out needs a folder}; shift ;;
+      --serve) serve=true ;;
+      *) die "reproduce: unknown option $1" ;;
+    esac
+    shift
+  done
+  case $profile in fast|paper) ;; *) die "--profile must be fast or paper, not '$profile'" ;; esac
+  cmd_install
+  if $serve; then
+    "$PY" -c 'import notebook' 2>/dev/null || die "the notebook server is missing: apt-get install jupyter-notebook"
+    say "serving $ROOT/notebooks with profile $profile; open the URL with the token printed below"
+    local as_root=()
+    [ "$(id -u)" -ne 0 ] || as_root=(--allow-root)
+    cd "$ROOT/notebooks"
+    CLIMAGRAD_PROFILE=$profile exec "$PY" -m notebook --no-browser --ip=127.0.0.1 \
+      --port="${CLIMAGRAD_PORT:-8888}" "${as_root[@]}"
+  fi
+  "$PY" "$ROOT/binder/run_notebooks.py" --profile "$profile" --out "$out"
+}
+
+cmd_test() {
+  [ $# -eq 0 ] || die "test takes no options"
+  cmd_install
+  local junit=passed
+  say "running the JUnit tests (mvn test)"
+  (cd "$ROOT" && mvn -B -Dstyle.color=never test) || junit=FAILED
+  say "JUnit tests: $junit"
+  # Run the notebooks whatever JUnit said; the runner's summary line stays the last line.
+  if "$PY" "$ROOT/binder/run_notebooks.py" --profile fast --out "$ROOT/out/test"; then
+    [ "$junit" = passed ]
+  else
+    return 1
+  fi
+}
+
+case ${1:-} in
+  install | reproduce | test) command=$1; shift; "cmd_$command" "$@" ;;
+  *) sed -n '2,5p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+esac

@@ -1,0 +1,174 @@
+"""Start a Jupyter kernel process, and start it again until heartbeat, shell and control answer.
+
+Usage (the kernelspec's argv):
+    python3 kernel_wrapper.py CONNECTION_FILE -- java ... -jar rapaio-jupyter-kernel.jar CONNECTION_FILE
+
+Why: rapaio-jupyter-kernel 3.0.1 has a start-up race. In about one start in six one of its three
+channel loop threads (heartbeat, shell, control; a thread dump of a healthy kernel shows
+"Heartbeat-0" and two "Shell-0") ends at once while the others stay up. Without shell the kernel
+never answers kernel_info or execute requests and the client waits until it gives up ("Kernel
+didn't respond"); without heartbeat or control, servers think it dead or cannot interrupt it.
+This wrapper launches the kernel with the client's connection file and probes all three from the
+same connection file (a heartbeat ping, kernel_info on shell and on control). If one stays
+silent, it kills the kernel and launches it again on the same ports; if the kernel exits by
+itself, the wrapper exits with its code. The client never sees the failed
+start: its sockets reconnect to the new process and its own kernel_info requests, repeated every
+second, are answered by it. After a good start the wrapper forwards SIGINT, SIGTERM and SIGHUP
+to the kernel and exits with its exit code. The wrapper gets SIGTERM when the process that
+started it dies, and the kernel when the wrapper dies, so a killed runner leaves no kernel behind.
+
+Settings (environment): CLIMAGRAD_KERNEL_START_SECONDS (default 60: time for the first channel to
+answer, the JVM starting), CLIMAGRAD_KERNEL_PROBE_SECONDS (default 5: time for the other channels
+to answer after that), CLIMAGRAD_KERNEL_ATTEMPTS (default 5).
+"""
+
+import ctypes
+import os
+import queue
+import signal
+import subprocess
+import sys
+import time
+
+import zmq
+from jupyter_client import BlockingKernelClient
+
+START_SECONDS = float(os.environ.get("CLIMAGRAD_KERNEL_START_SECONDS", "60"))
+PROBE_SECONDS = float(os.environ.get("CLIMAGRAD_KERNEL_PROBE_SECONDS", "5"))
+ATTEMPTS = int(os.environ.get("CLIMAGRAD_KERNEL_ATTEMPTS", "5"))
+PR_SET_PDEATHSIG = 1
+
+
+def log(message):
+    print(f"[climagrad kernel wrapper] {message}", file=sys.stderr, flush=True)
+
+
+def die_with_parent():
+    """SIGTERM to the calling process when its parent dies, even by SIGKILL: no orphan kernels."""
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+class Heartbeat:
+    """Pings the kernel's heartbeat port without blocking; a new REQ socket for each ping."""
+
+    def __init__(self, config):
+        self.address = f"{config['transport']}://{config['ip']}:{config['hb_port']}"
+        self.socket = None
+        self.sent = 0.0
+
+    def echoed(self):
+        if self.socket is not None and self.socket.poll(0):
+            return True
+        if self.socket is None or time.monotonic() > self.sent + 1:
+            self.close()
+            self.socket = zmq.Context.instance().socket(zmq.REQ)
+            self.socket.linger = 0
+            self.socket.connect(self.address)
+            self.socket.send(b"ping")
+            self.sent = time.monotonic()
+        return False
+
+    def close(self):
+        if self.socket is not None:
+            self.socket.close()
+
+
+def received(client):
+    """The messages waiting on shell, control and iopub."""
+    for get in (client.get_shell_msg, client.get_control_msg, client.get_iopub_msg):
+        while True:
+            try:
+                yield get(timeout=0.05)
+            except queue.Empty:
+                break
+
+
+CHANNELS = {"heartbeat", "shell", "control"}
+
+
+def probe(connection_file, process):
+    """The channels that stay silent (none for a good start). All must answer: within START_SECONDS for the first of
+    them (the JVM starting), then within PROBE_SECONDS for the others. rapaio answers control
+    requests on the shell socket; any message whose parent is one of our requests counts, and an
+    iopub message caused by anyone's execute_request shows that shell is alive too."""
+    client = BlockingKernelClient(connection_file=connection_file)
+    client.load_connection_file()
+    client.start_channels()
+    heartbeat = Heartbeat(client.get_connection_info())
+    asked = {}  # our request id -> the channel it went to
+    alive = set()
+    first_answer = None
+    next_request = 0.0
+    started = time.monotonic()
+    try:
+        while process.poll() is None and alive != CHANNELS:
+            now = time.monotonic()
+            if now > (started + START_SECONDS if first_answer is None else first_answer + PROBE_SECONDS):
+                break
+            if now >= next_request:
+                if "shell" not in alive:
+                    asked[client.kernel_info()] = "shell"
+                if "control" not in alive:
+                    request = client.session.msg("kernel_info_request")
+                    client.control_channel.send(request)
+                    asked[request["header"]["msg_id"]] = "control"
+                next_request = now + 1
+            if heartbeat.echoed():
+                alive.add("heartbeat")
+            for msg in received(client):
+                parent = msg["parent_header"]
+                if parent.get("msg_id") in asked:
+                    alive.add(asked[parent["msg_id"]])
+                elif parent.get("msg_type") == "execute_request":
+                    alive.add("shell")
+            if alive and first_answer is None:
+                first_answer = time.monotonic()
+        return CHANNELS - alive
+    finally:
+        heartbeat.close()
+        client.stop_channels()
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def main(argv):
+    if len(argv) < 3 or argv[1] != "--":
+        sys.exit("usage: kernel_wrapper.py CONNECTION_FILE -- KERNEL_COMMAND...")
+    connection_file, command = argv[0], argv[2:]
+    die_with_parent()  # the wrapper goes when Jupyter goes; the kernel goes with the wrapper
+    for attempt in range(1, ATTEMPTS + 1):
+        process = subprocess.Popen(command, preexec_fn=die_with_parent)
+        started = time.monotonic()
+        silent = probe(connection_file, process)
+        if not silent:
+            if attempt > 1:
+                log(f"kernel answered on attempt {attempt}")
+            break
+        if process.poll() is not None:  # it ended by itself (a crash, or an early shutdown): no retry
+            log(f"kernel exited with code {process.returncode} during start-up")
+            return process.returncode
+        log(f"attempt {attempt}/{ATTEMPTS}: no answer on {', '.join(sorted(silent))} after "
+            f"{time.monotonic() - started:.0f} s; restarting the kernel")
+        stop(process)
+    else:
+        log(f"kernel did not start after {ATTEMPTS} attempts")
+        return 1
+
+    def forward(signum, _frame):
+        process.send_signal(signum)
+
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, forward)
+    code = process.wait()
+    return code if code >= 0 else 128 - code  # killed by signal N: exit with 128 + N, as a shell does
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
