@@ -3,12 +3,16 @@
 #   bash binder/climagrad.sh install [--sys-prefix]       Jupyter (apt, if missing), toolkit, Java kernel
 #   bash binder/climagrad.sh reproduce [--profile fast|paper] [--out DIR] [--serve]
 #   bash binder/climagrad.sh test                          JUnit tests, then every notebook (fast profile)
+#   bash binder/climagrad.sh bench [performance|sakov2008|coda-baselines]   benchmarks (not tests)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 KERNEL_NAME=climagrad
 JUPYTER_DIR=$ROOT/toolkit/target/jupyter    # kernel jar and kernelspec, rebuilt by `install`
 LIB_DIR=$ROOT/toolkit/target/lib            # the toolkit's runtime dependencies
+
+# Quiet Maven. Maven 3.8 prints bare colour-reset codes even in batch mode; strip them.
+mvn_quiet() { mvn -B -q -Dstyle.color=never "$@" 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g'; }
 
 say() { printf '[climagrad] %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
@@ -59,9 +63,9 @@ build_toolkit() {
   command -v java >/dev/null 2>&1 || die "java not found: install a JDK 17 (e.g. apt-get install openjdk-17-jdk-headless)"
   command -v mvn >/dev/null 2>&1 || die "mvn not found: install Maven (e.g. apt-get install maven)"
   say "building the toolkit (mvn install, tests skipped)"
-  (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests install)
+  (cd "$ROOT" && mvn_quiet -DskipTests install)
   rm -rf "$LIB_DIR"
-  (cd "$ROOT/toolkit" && mvn -B -q -Dstyle.color=never dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$LIB_DIR")
+  (cd "$ROOT/toolkit" && mvn_quiet dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$LIB_DIR")
 }
 
 install_kernel() {
@@ -73,7 +77,7 @@ install_kernel() {
   kernel_jar=$JUPYTER_DIR/rapaio-jupyter-kernel-$kernel_version.jar
   if [ ! -f "$kernel_jar" ]; then
     say "fetching rapaio-jupyter-kernel $kernel_version from Maven Central"
-    mvn -B -q -Dstyle.color=never dependency:copy -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$kernel_version" \
+    mvn_quiet dependency:copy -Dartifact="io.github.padreati:rapaio-jupyter-kernel:$kernel_version" \
       -DoutputDirectory="$JUPYTER_DIR"
   fi
   java_bin=$(command -v java)
@@ -154,7 +158,23 @@ cmd_test() {
   fi
 }
 
+cmd_bench() {
+  local name=${1:-performance} main
+  case $name in
+    performance) main=org.climagrad.bench.Benchmarks ;;
+    sakov2008) main=org.climagrad.papers.Sakov2008Benchmark ;;
+    coda-baselines) main=org.climagrad.papers.CodaBaselines ;;
+    *) die "bench: unknown benchmark '$name'; allowed: performance, sakov2008, coda-baselines" ;;
+  esac
+  [ $# -eq 0 ] || shift
+  build_toolkit
+  local jar
+  jar=$(ls "$ROOT"/toolkit/target/climagrad-toolkit-*.jar | grep -v -e sources -e javadoc | head -n 1)
+  say "running $main $*"
+  java -cp "$jar:$LIB_DIR/*" "$main" "$@"
+}
+
 case ${1:-} in
-  install | reproduce | test) command=$1; shift; "cmd_$command" "$@" ;;
-  *) sed -n '2,5p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  install | reproduce | test | bench) command=$1; shift; "cmd_$command" "$@" ;;
+  *) sed -n '2,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

@@ -30,10 +30,10 @@ public record Var3D(Climatology climatology, double xB) implements DaMethod {
     public DaResult assimilate(Twin twin) {
         int nx = climatology.mean().length;
         TwinChecks.require(twin, nx, "climatology");
-        double[][] b = new double[nx][nx];
+        double[][] b = climatology.covariance();
         for (int i = 0; i < nx; i++) {
             for (int j = 0; j < nx; j++) {
-                b[i][j] = xB * climatology.covariance()[i][j];
+                b[i][j] *= xB;
             }
         }
         Rollout rollout = twin.experiment().rollout();

@@ -14,6 +14,37 @@ import org.climagrad.dynamics.Rollout;
  * @param samples decorrelated states from the run {@code [samples][nx]}
  */
 public record Climatology(double[] mean, double[][] covariance, double[][] samples) {
+    /** Checks the shapes and keeps deep copies (the record is immutable). */
+    public Climatology {
+        int nx = mean.length;
+        Check.atLeast("mean length", nx, 1);
+        Check.allFinite("mean", mean);
+        Check.inRange("covariance rows", covariance.length, nx, nx);
+        Check.columns("covariance", covariance, nx);
+        Check.atLeast("samples", samples.length, 2);
+        Check.columns("samples", samples, nx);
+        mean = mean.clone();
+        covariance = deepCopy(covariance);
+        samples = deepCopy(samples);
+    }
+
+    /** Climatological mean {@code [nx]} (a copy). */
+    @Override
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    /** Climatological covariance {@code [nx][nx]} (a copy). */
+    @Override
+    public double[][] covariance() {
+        return deepCopy(covariance);
+    }
+
+    /** The decorrelated states {@code [samples][nx]} (a copy). */
+    @Override
+    public double[][] samples() {
+        return deepCopy(samples);
+    }
 
     /**
      * Estimates the climatology from a run of {@code steps} steps after {@code spinUp} steps,
@@ -66,11 +97,15 @@ public record Climatology(double[] mean, double[][] covariance, double[][] sampl
                 cov[i][j] = cov[j][i];
             }
         }
-        double[][] copy = new double[n][];
-        for (int i = 0; i < n; i++) {
-            copy[i] = samples[i].clone();
+        return new Climatology(mean, cov, samples);
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
         }
-        return new Climatology(mean, cov, copy);
+        return c;
     }
 
     /** Per-variable climatological standard deviation {@code [nx]}. */

@@ -87,7 +87,8 @@ public final class Charts {
     }
 
     /**
-     * Empirical cumulative distribution functions, one line per named sample.
+     * Empirical cumulative distribution functions, one line per named sample. The x axis ends at
+     * the largest 99th percentile of the samples, so that one heavy tail does not squash the rest.
      *
      * @param title panel title
      * @param xLabel quantity on the x axis
@@ -97,10 +98,16 @@ public final class Charts {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
                 .yAxisTitle("cumulative probability").build();
         c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setYAxisDecimalPattern("0.0#");
+        double xMax = 0;
         for (Map.Entry<String, double[]> e : samples.entrySet()) {
             double[][] xy = ecdf(e.getValue(), 400);
             XYSeries s = c.addSeries(e.getKey(), xy[0], xy[1]);
             s.setMarker(SeriesMarkers.NONE);
+            xMax = Math.max(xMax, xy[0][(int) Math.floor(0.99 * (xy[0].length - 1))]);
+        }
+        if (xMax > 0) {
+            c.getStyler().setXAxisMin(0.0).setXAxisMax(xMax);
         }
         return c;
     }

@@ -18,5 +18,12 @@ class Sakov2008Test {
         for (Sakov2008.Row r : rows) {
             assertEquals(r.expectedRmse(), r.measuredRmse(), 0.10 * r.expectedRmse(), r.name());
         }
+        tech.tablesaw.api.Table t = Sakov2008.table(rows);
+        assertEquals(5, t.rowCount());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(rows.get(i).name(), t.stringColumn("method").get(i));
+            assertEquals(rows.get(i).measuredRmse() / rows.get(i).expectedRmse(), t.doubleColumn("ratio").getDouble(i),
+                    1e-12);
+        }
     }
 }

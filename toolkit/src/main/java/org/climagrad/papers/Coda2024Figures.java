@@ -1,0 +1,214 @@
+package org.climagrad.papers;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.climagrad.da.DaResult;
+import org.climagrad.obs.Observations;
+import org.climagrad.obs.Twin;
+import org.climagrad.plot.Charts;
+import org.climagrad.plot.Figure;
+import org.climagrad.plot.Tables;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Figure 3 of Zinchenko &amp; Greenberg (2024), "Combined optimization of dynamics and assimilation
+ * with end-to-end learning on sparse observations": the left half with the classical baselines
+ * (panels a-d and f without CODA). Each method returns the figure's data and its charts.
+ */
+public final class Coda2024Figures {
+    /** Colour range of state Hovmöllers (the L96 F = 8 attractor spans about −8..12). */
+    static final double STATE_MIN = -8;
+    static final double STATE_MAX = 12;
+    /** Colour range of error Hovmöllers. */
+    static final double ERROR_RANGE = 4;
+
+    private Coda2024Figures() {}
+
+    /**
+     * Fig. 3a-b: the true Lorenz-96 trajectory and its sparse noisy observations (blank where
+     * missing), over the first {@code window} observation times.
+     *
+     * @param twin the twin experiment's data
+     * @param window number of observation times shown, 1..T
+     * @return data columns time_index, time, k, truth, observation (NaN where missing)
+     */
+    public static Figure truthAndObservations(Twin twin, int window) {
+        int n = checkWindow(window, twin.times());
+        double dt = twin.experiment().obsInterval();
+        double[][] truth = head(twin.truth(), n);
+        Observations y = twin.observations();
+        double[][] obs = head(y.valuesWithGaps(), n);
+        boolean[][] mask = new boolean[n][];
+        for (int t = 0; t < n; t++) {
+            mask[t] = y.maskAt(t);
+        }
+        Table data = Tables.longFormat("CODA Fig. 3a-b", dt, new String[] {"truth", "observation"}, truth, obs);
+        List<Chart<?, ?>> panels = List.of(
+                Charts.hovmoller("(a) truth", truth, null, dt, STATE_MIN, STATE_MAX, false),
+                Charts.hovmoller(String.format("(b) observations (%.0f%% missing, sigma = %.2g)",
+                        100 * (1 - y.observedFraction()), y.sigma()), obs, mask, dt, STATE_MIN, STATE_MAX, false));
+        return new Figure("CODA Fig. 3a-b: truth and observations", data, panels, 1);
+    }
+
+    /**
+     * Fig. 3c-d: analyses of each method and their errors (analysis − truth), over the first
+     * {@code window} observation times. For a smoother the smoother estimate is shown.
+     *
+     * @param twin the twin experiment's data
+     * @param window number of observation times shown, 1..T
+     * @param results the methods' results on this twin, in panel order
+     * @return data columns time_index, time, k, truth, then per method "&lt;name&gt;" and "&lt;name&gt; error"
+     */
+    public static Figure analyses(Twin twin, int window, Map<String, DaResult> results) {
+        int n = checkWindow(window, twin.times());
+        double dt = twin.experiment().obsInterval();
+        double[][] truth = head(twin.truth(), n);
+        List<String> names = new ArrayList<>();
+        List<double[][]> fields = new ArrayList<>();
+        names.add("truth");
+        fields.add(truth);
+        List<Chart<?, ?>> panels = new ArrayList<>();
+        for (Map.Entry<String, DaResult> e : results.entrySet()) {
+            double[][] est = head(bestEstimate(e.getValue()), n);
+            double[][] err = new double[n][truth[0].length];
+            for (int t = 0; t < n; t++) {
+                for (int k = 0; k < err[t].length; k++) {
+                    err[t][k] = est[t][k] - truth[t][k];
+                }
+            }
+            names.add(e.getKey());
+            fields.add(est);
+            names.add(e.getKey() + " error");
+            fields.add(err);
+            panels.add(Charts.hovmoller(e.getKey() + " analysis", est, null, dt, STATE_MIN, STATE_MAX, false));
+            panels.add(Charts.hovmoller(e.getKey() + " error", err, null, dt, -ERROR_RANGE, ERROR_RANGE, true));
+        }
+        Table data = Tables.longFormat("CODA Fig. 3c-d", dt, names.toArray(String[]::new),
+                fields.toArray(double[][][]::new));
+        return new Figure("CODA Fig. 3c-d: analyses and their errors", data, panels, 2);
+    }
+
+    /**
+     * Fig. 3f: cumulative distribution of absolute analysis errors |x̂ − x| over all variables and
+     * the observation times t ≥ burnIn, one curve per method.
+     *
+     * @param twin the twin experiment's data
+     * @param burnIn first observation time counted, 0..T−1
+     * @param results the methods' results on this twin
+     * @return data columns "abs error" and one CDF column per method, on a shared grid of errors
+     */
+    public static Figure errorCdf(Twin twin, int burnIn, Map<String, DaResult> results) {
+        if (burnIn < 0 || burnIn >= twin.times()) {
+            throw new IllegalArgumentException("burnIn = " + burnIn + ": must be in [0, " + (twin.times() - 1) + "]");
+        }
+        double[][] truth = twin.truth();
+        Map<String, double[]> errors = new LinkedHashMap<>();
+        double max = 0;
+        for (Map.Entry<String, DaResult> e : results.entrySet()) {
+            double[] err = absoluteErrors(bestEstimate(e.getValue()), truth, burnIn);
+            errors.put(e.getKey(), err);
+            for (double v : err) {
+                max = Math.max(max, v);
+            }
+        }
+        int points = 1000;
+        double[] grid = new double[points];
+        for (int i = 0; i < points; i++) {
+            grid[i] = max * i / (points - 1);
+        }
+        Table data = Table.create("CODA Fig. 3f", DoubleColumn.create("abs error", grid));
+        for (Map.Entry<String, double[]> e : errors.entrySet()) {
+            data.addColumns(DoubleColumn.create(e.getKey(), cdfOnGrid(e.getValue(), grid)));
+        }
+        return Figure.of("CODA Fig. 3f: CDF of analysis errors", data,
+                Charts.cdf("(f) cumulative distribution of |analysis - truth|", "absolute error", errors));
+    }
+
+    /**
+     * Quantiles of the absolute analysis errors |x̂ − x| over all variables and the observation
+     * times t ≥ burnIn (the inverse of the Fig. 3f curves), one row per method.
+     *
+     * @param probabilities cumulative probabilities in (0, 1]
+     * @return columns method, then "q&lt;100·p&gt;" per probability (e.g. q50, q90)
+     */
+    public static Table errorQuantiles(Twin twin, int burnIn, Map<String, DaResult> results, double... probabilities) {
+        if (burnIn < 0 || burnIn >= twin.times()) {
+            throw new IllegalArgumentException("burnIn = " + burnIn + ": must be in [0, " + (twin.times() - 1) + "]");
+        }
+        if (probabilities.length == 0) {
+            throw new IllegalArgumentException("probabilities: give at least one, each in (0, 1]");
+        }
+        Table table = Table.create("quantiles of |analysis - truth| after burn-in " + burnIn,
+                tech.tablesaw.api.StringColumn.create("method"));
+        for (double p : probabilities) {
+            if (!(p > 0 && p <= 1)) {
+                throw new IllegalArgumentException("probabilities: " + p + " must be in (0, 1]");
+            }
+            table.addColumns(DoubleColumn.create("q" + java.math.BigDecimal.valueOf(100 * p).round(new java.math.MathContext(4))
+                    .stripTrailingZeros().toPlainString()));
+        }
+        for (Map.Entry<String, DaResult> e : results.entrySet()) {
+            double[] err = absoluteErrors(bestEstimate(e.getValue()), twin.truth(), burnIn);
+            java.util.Arrays.sort(err);
+            table.stringColumn(0).append(e.getKey());
+            for (int i = 0; i < probabilities.length; i++) {
+                // smallest e with F(e) >= p, F the empirical CDF
+                int idx = Math.max(0, (int) Math.ceil(probabilities[i] * err.length) - 1);
+                table.doubleColumn(i + 1).append(err[idx]);
+            }
+        }
+        return table;
+    }
+
+    /** Absolute errors of an estimate over times t ≥ burnIn, flattened. */
+    static double[] absoluteErrors(double[][] estimate, double[][] truth, int burnIn) {
+        int nx = truth[0].length;
+        double[] err = new double[(truth.length - burnIn) * nx];
+        int i = 0;
+        for (int t = burnIn; t < truth.length; t++) {
+            for (int k = 0; k < nx; k++) {
+                err[i++] = Math.abs(estimate[t][k] - truth[t][k]);
+            }
+        }
+        return err;
+    }
+
+    /** F(x) = fraction of values ≤ x, for each grid point. */
+    static double[] cdfOnGrid(double[] values, double[] grid) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        double[] f = new double[grid.length];
+        int j = 0;
+        for (int i = 0; i < grid.length; i++) {
+            while (j < v.length && v[j] <= grid[i]) {
+                j++;
+            }
+            f[i] = (double) j / v.length;
+        }
+        return f;
+    }
+
+    /** The smoother estimate when the method has one, else the filter analysis. */
+    static double[][] bestEstimate(DaResult r) {
+        return r.smootherMean().orElseGet(r::analysisMean);
+    }
+
+    private static int checkWindow(int window, int times) {
+        if (window < 1 || window > times) {
+            throw new IllegalArgumentException("window = " + window + ": must be in [1, " + times + "]");
+        }
+        return window;
+    }
+
+    private static double[][] head(double[][] a, int n) {
+        double[][] h = new double[n][];
+        for (int t = 0; t < n; t++) {
+            h[t] = a[t].clone();
+        }
+        return h;
+    }
+}
