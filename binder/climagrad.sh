@@ -11,8 +11,9 @@ KERNEL_NAME=climagrad
 JUPYTER_DIR=$ROOT/toolkit/target/jupyter    # kernel jar and kernelspec, rebuilt by `install`
 LIB_DIR=$ROOT/toolkit/target/lib            # the toolkit's runtime dependencies
 
-# Quiet Maven. Maven 3.8 prints bare colour-reset codes even in batch mode; strip them.
-mvn_quiet() { mvn -B -q -Dstyle.color=never "$@" 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g'; }
+# Maven in batch mode. Maven 3.8 prints bare colour-reset codes even so; strip them.
+mvn_plain() { mvn -B -Dstyle.color=never "$@" 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g'; }
+mvn_quiet() { mvn_plain -q "$@"; }
 
 say() { printf '[climagrad] %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
@@ -148,7 +149,7 @@ cmd_test() {
   cmd_install
   local junit=passed
   say "running the JUnit tests (mvn test)"
-  (cd "$ROOT" && mvn -B -Dstyle.color=never test) || junit=FAILED
+  (cd "$ROOT" && mvn_plain test) || junit=FAILED
   say "JUnit tests: $junit"
   # Run the notebooks whatever JUnit said; the runner's summary line stays the last line.
   if "$PY" "$ROOT/binder/run_notebooks.py" --profile fast --out "$ROOT/out/test"; then
