@@ -3,8 +3,9 @@
 Usage (the kernelspec's argv):
     python3 kernel_wrapper.py CONNECTION_FILE -- java ... -jar rapaio-jupyter-kernel.jar CONNECTION_FILE
 
-Why: rapaio-jupyter-kernel 3.0.1 has a start-up race. In about one start in six one of its three
-channel loop threads (heartbeat, shell, control; a thread dump of a healthy kernel shows
+Why: rapaio-jupyter-kernel 3.0.1 has a start-up race. In about one start in four on a 2-core
+machine (16 of 55 kernel processes in `binder/measure_kernel_starts.py 40` with
+CLIMAGRAD_KERNEL_PIN=0) one of its three channel loop threads (heartbeat, shell, control; a thread dump of a healthy kernel shows
 "Heartbeat-0" and two "Shell-0") ends at once while the others stay up. Without shell the kernel
 never answers kernel_info or execute requests and the client waits until it gives up ("Kernel
 didn't respond"); without heartbeat or control, servers think it dead or cannot interrupt it.
@@ -13,13 +14,26 @@ same connection file (a heartbeat ping, kernel_info on shell and on control). If
 silent, it kills the kernel and launches it again on the same ports; if the kernel exits by
 itself, the wrapper exits with its code. The client never sees the failed
 start: its sockets reconnect to the new process and its own kernel_info requests, repeated every
-second, are answered by it. After a good start the wrapper forwards SIGINT, SIGTERM and SIGHUP
-to the kernel and exits with its exit code. The wrapper gets SIGTERM when the process that
+second, are answered by it. A restart would lose work, though, once the client has begun to
+execute code; so when the wrapper sees output of someone else's execute_request during the probe,
+it keeps the kernel even if heartbeat or control stay silent (with a warning in the log: interrupts
+may then not work). When its verdict is final the wrapper writes the file CONNECTION_FILE.ready
+(removed when the wrapper exits); binder/run_notebooks.py waits for it before it runs a cell, so
+batch runs never execute on a kernel that may still be restarted. After a good start the wrapper
+forwards SIGINT, SIGTERM and SIGHUP to the kernel and exits with its exit code. The wrapper gets SIGTERM when the process that
 started it dies, and the kernel when the wrapper dies, so a killed runner leaves no kernel behind.
+
+Fewer races: the kernel's channel loop threads set their "running" flag just after starting the
+thread, and a thread that gets a CPU at once sees it still false and ends. The wrapper therefore
+starts the kernel pinned to one CPU, where a new thread mostly waits until its starter gives up
+the CPU, and gives the kernel's threads back every CPU it may use once its verdict is final. So
+that the JVM still sizes its thread pools for all of them, the kernel gets
+-XX:ActiveProcessorCount=N (N = the CPUs the wrapper may use) through JAVA_TOOL_OPTIONS. Measured:
+4 or 5 races in 44-45 kernel processes instead of 16 in 55. CLIMAGRAD_KERNEL_PIN=0 turns it off.
 
 Settings (environment): CLIMAGRAD_KERNEL_START_SECONDS (default 60: time for the first channel to
 answer, the JVM starting), CLIMAGRAD_KERNEL_PROBE_SECONDS (default 5: time for the other channels
-to answer after that), CLIMAGRAD_KERNEL_ATTEMPTS (default 5).
+to answer after that), CLIMAGRAD_KERNEL_ATTEMPTS (default 8).
 """
 
 import ctypes
@@ -35,7 +49,8 @@ from jupyter_client import BlockingKernelClient
 
 START_SECONDS = float(os.environ.get("CLIMAGRAD_KERNEL_START_SECONDS", "60"))
 PROBE_SECONDS = float(os.environ.get("CLIMAGRAD_KERNEL_PROBE_SECONDS", "5"))
-ATTEMPTS = int(os.environ.get("CLIMAGRAD_KERNEL_ATTEMPTS", "5"))
+ATTEMPTS = int(os.environ.get("CLIMAGRAD_KERNEL_ATTEMPTS", "8"))
+PIN = os.environ.get("CLIMAGRAD_KERNEL_PIN", "1") != "0"
 PR_SET_PDEATHSIG = 1
 
 
@@ -87,7 +102,8 @@ CHANNELS = {"heartbeat", "shell", "control"}
 
 
 def probe(connection_file, process):
-    """The channels that stay silent (none for a good start). All must answer: within START_SECONDS for the first of
+    """(silent, executing): the channels that stay silent (none for a good start), and whether a client
+    has already begun to execute code. All must answer: within START_SECONDS for the first of
     them (the JVM starting), then within PROBE_SECONDS for the others. rapaio answers control
     requests on the shell socket; any message whose parent is one of our requests counts, and an
     iopub message caused by anyone's execute_request shows that shell is alive too."""
@@ -97,6 +113,7 @@ def probe(connection_file, process):
     heartbeat = Heartbeat(client.get_connection_info())
     asked = {}  # our request id -> the channel it went to
     alive = set()
+    executing = False
     first_answer = None
     next_request = 0.0
     started = time.monotonic()
@@ -121,12 +138,44 @@ def probe(connection_file, process):
                     alive.add(asked[parent["msg_id"]])
                 elif parent.get("msg_type") == "execute_request":
                     alive.add("shell")
+                    executing = True
             if alive and first_answer is None:
                 first_answer = time.monotonic()
-        return CHANNELS - alive
+        return CHANNELS - alive, executing
     finally:
         heartbeat.close()
         client.stop_channels()
+
+
+def start(command):
+    """Launch the kernel; pinned to one CPU while it starts (see the module doc)."""
+    cpus = sorted(os.sched_getaffinity(0))
+    env = dict(os.environ)
+    if PIN and len(cpus) > 1:
+        option = f"-XX:ActiveProcessorCount={len(cpus)}"
+        env["JAVA_TOOL_OPTIONS"] = f"{env.get('JAVA_TOOL_OPTIONS', '')} {option}".strip()
+
+        def prepare():
+            die_with_parent()
+            os.sched_setaffinity(0, {cpus[-1]})
+
+        return subprocess.Popen(command, preexec_fn=prepare, env=env)
+    return subprocess.Popen(command, preexec_fn=die_with_parent, env=env)
+
+
+def unpin(process):
+    """Give every thread of the kernel all CPUs of the wrapper again (twice, for threads started meanwhile)."""
+    cpus = os.sched_getaffinity(0)
+    for _ in range(2):
+        try:
+            tasks = os.listdir(f"/proc/{process.pid}/task")
+        except FileNotFoundError:
+            return
+        for task in tasks:
+            try:
+                os.sched_setaffinity(int(task), cpus)
+            except (ProcessLookupError, PermissionError, OSError):
+                pass
 
 
 def stop(process):
@@ -138,18 +187,50 @@ def stop(process):
         process.wait()
 
 
+def ready_marker(connection_file):
+    """The file whose existence says: this kernel will not be restarted by the wrapper."""
+    return os.path.abspath(connection_file) + ".ready"
+
+
+def write_ready(marker, text):
+    temporary = f"{marker}.{os.getpid()}.tmp"
+    with open(temporary, "w") as f:
+        f.write(text + "\n")
+    os.replace(temporary, marker)
+
+
+def remove(path):
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
 def main(argv):
     if len(argv) < 3 or argv[1] != "--":
         sys.exit("usage: kernel_wrapper.py CONNECTION_FILE -- KERNEL_COMMAND...")
     connection_file, command = argv[0], argv[2:]
+    marker = ready_marker(connection_file)
+    remove(marker)
     die_with_parent()  # the wrapper goes when Jupyter goes; the kernel goes with the wrapper
+    try:
+        return supervise(connection_file, command, marker)
+    finally:
+        remove(marker)
+
+
+def supervise(connection_file, command, marker):
     for attempt in range(1, ATTEMPTS + 1):
-        process = subprocess.Popen(command, preexec_fn=die_with_parent)
+        process = start(command)
         started = time.monotonic()
-        silent = probe(connection_file, process)
+        silent, executing = probe(connection_file, process)
         if not silent:
             if attempt > 1:
                 log(f"kernel answered on attempt {attempt}")
+            break
+        if executing and process.poll() is None:
+            log(f"attempt {attempt}: no answer on {', '.join(sorted(silent))}, but a client is already "
+                "executing code; keeping this kernel (interrupts may not work; restart it if needed)")
             break
         if process.poll() is not None:  # it ended by itself (a crash, or an early shutdown): no retry
             log(f"kernel exited with code {process.returncode} during start-up")
@@ -160,6 +241,8 @@ def main(argv):
     else:
         log(f"kernel did not start after {ATTEMPTS} attempts")
         return 1
+    unpin(process)
+    write_ready(marker, f"attempt {attempt}")
 
     def forward(signum, _frame):
         process.send_signal(signum)

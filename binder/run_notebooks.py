@@ -6,7 +6,8 @@ Without NOTEBOOK arguments it runs notebooks/*.ipynb in sorted order. Each noteb
 fresh kernel with CLIMAGRAD_PROFILE set. A notebook fails when a cell fails (a Java exception, a
 compile error), when a cell runs past the time-out, or when its kernel does not start. Only the
 kernel start is retried (a second line of defence behind binder/kernel_wrapper.py), never a
-notebook whose cells ran. Writes OUT/NAME.ipynb and OUT/NAME_cellNN_K.png for every image/png
+notebook whose cells ran; no cell runs before the wrapper has written its verdict on the start
+(CONNECTION_FILE.ready), so a restart by the wrapper can never lose a cell. Writes OUT/NAME.ipynb and OUT/NAME_cellNN_K.png for every image/png
 output, each through a temporary file renamed into place, and the kernel's own log to
 OUT/NAME.kernel.log. The last line printed is
 "notebooks: N passed, N failed"; the exit code is 1 when any notebook failed.
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.util import ensure_async
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,13 +65,27 @@ def write_atomically(path, data):
         raise
 
 
-async def start_kernel(client, cwd, log):
+async def wait_until_final(client, seconds):
+    """Wait until binder/kernel_wrapper.py has checked every channel and will not restart the kernel
+    (it then writes CONNECTION_FILE.ready): a cell sent earlier could be lost in a restart."""
+    marker = Path(os.path.abspath(client.km.connection_file) + ".ready")
+    deadline = time.monotonic() + seconds
+    while not marker.exists():
+        if not await ensure_async(client.km.is_alive()):
+            raise RuntimeError("the kernel exited during its start-up checks")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the kernel wrapper gave no verdict on the start within {seconds} s")
+        await asyncio.sleep(0.1)
+
+
+async def start_kernel(client, cwd, log, seconds):
     """Start the kernel, retrying only the start; raise KernelStartError after START_ATTEMPTS."""
     for attempt in range(1, START_ATTEMPTS + 1):
         client.create_kernel_manager()
         try:
             await client.async_start_new_kernel(cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
             await client.async_start_new_kernel_client()  # cleans the kernel up itself on failure
+            await wait_until_final(client, seconds)
             return
         except (RuntimeError, TimeoutError) as error:
             print(f"  kernel start {attempt}/{START_ATTEMPTS} failed: {error}", flush=True)
@@ -83,7 +99,7 @@ async def execute(notebook, path, args, log):
                             startup_timeout=args.startup_timeout,
                             resources={"metadata": {"path": str(path.parent)}})
     try:
-        await start_kernel(client, str(path.parent), log)
+        await start_kernel(client, str(path.parent), log, args.startup_timeout * 3)
         await client.async_execute()  # reuses the started kernel and shuts it down at the end
     except BaseException:  # also on SIGTERM/Ctrl-C: leave no kernel behind
         if client.km is not None and client.km.has_kernel:

@@ -156,6 +156,24 @@ public final class Rollout {
     }
 
     /**
+     * A state on the model's attractor: x₀ ~ N(0, I) drawn from {@code rng}, advanced {@code
+     * spinUp} steps (float64). The draw consumes exactly nx Gaussians of {@code rng}.
+     *
+     * @param theta parameters {@code [np]}
+     * @param spinUp steps of the spin-up, ≥ 0
+     * @param rng source of the initial draw
+     * @return the spun-up state {@code [1][nx]}
+     */
+    public double[][] spinUp(double[] theta, int spinUp, java.util.Random rng) {
+        Check.atLeast("spinUp", spinUp, 0);
+        double[][] x0 = new double[1][dynamics.nx()];
+        for (int i = 0; i < x0[0].length; i++) {
+            x0[0][i] = rng.nextGaussian();
+        }
+        return advance(x0, theta, spinUp);
+    }
+
+    /**
      * Advances plain-array states by {@code steps} steps (float64), e.g. an ensemble forecast.
      *
      * @param x states {@code [batch][nx]}

@@ -61,13 +61,7 @@ public record Climatology(double[] mean, double[][] covariance, double[][] sampl
         Check.atLeast("spinUp", spinUp, 0);
         Check.atLeast("every", every, 1);
         Check.atLeast("steps", steps, every);
-        int nx = rollout.dynamics().nx();
-        Random rng = new Random(seed);
-        double[][] x0 = new double[1][nx];
-        for (int i = 0; i < nx; i++) {
-            x0[0][i] = rng.nextGaussian();
-        }
-        x0 = rollout.advance(x0, theta, spinUp);
+        double[][] x0 = rollout.spinUp(theta, spinUp, new Random(seed));
         double[][] s = rollout.simulate(x0, theta, steps, every)[0];
         return of(s);
     }

@@ -89,13 +89,8 @@ public final class TwinExperiment {
 
     /** Runs the truth and observes it. */
     public Twin generate() {
-        int nx = rollout.dynamics().nx();
         Random rng = new Random(seed);
-        double[][] x0 = new double[1][nx];
-        for (int i = 0; i < nx; i++) {
-            x0[0][i] = rng.nextGaussian();
-        }
-        x0 = rollout.advance(x0, theta, spinUp);
+        double[][] x0 = rollout.spinUp(theta, spinUp, rng);
         double[][] truth = rollout.simulate(x0, theta, (times - 1) * obsEvery, obsEvery)[0];
         Observations obs = observationModel.observe(truth, rng.nextLong());
         return new Twin(this, truth, obs);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.climagrad.core.Check;
 import org.climagrad.da.DaResult;
 import org.climagrad.obs.Observations;
 import org.climagrad.obs.Twin;
@@ -37,7 +38,7 @@ public final class Coda2024Figures {
      * @return data columns time_index, time, k, truth, observation (NaN where missing)
      */
     public static Figure truthAndObservations(Twin twin, int window) {
-        int n = checkWindow(window, twin.times());
+        int n = Check.inRange("window", window, 1, twin.times());
         double dt = twin.experiment().obsInterval();
         double[][] truth = head(twin.truth(), n);
         Observations y = twin.observations();
@@ -64,7 +65,7 @@ public final class Coda2024Figures {
      * @return data columns time_index, time, k, truth, then per method "&lt;name&gt;" and "&lt;name&gt; error"
      */
     public static Figure analyses(Twin twin, int window, Map<String, DaResult> results) {
-        int n = checkWindow(window, twin.times());
+        int n = Check.inRange("window", window, 1, twin.times());
         double dt = twin.experiment().obsInterval();
         double[][] truth = head(twin.truth(), n);
         List<String> names = new ArrayList<>();
@@ -102,9 +103,7 @@ public final class Coda2024Figures {
      * @return data columns "abs error" and one CDF column per method, on a shared grid of errors
      */
     public static Figure errorCdf(Twin twin, int burnIn, Map<String, DaResult> results) {
-        if (burnIn < 0 || burnIn >= twin.times()) {
-            throw new IllegalArgumentException("burnIn = " + burnIn + ": must be in [0, " + (twin.times() - 1) + "]");
-        }
+        Check.inRange("burnIn", burnIn, 0, twin.times() - 1);
         double[][] truth = twin.truth();
         Map<String, double[]> errors = new LinkedHashMap<>();
         double max = 0;
@@ -136,9 +135,7 @@ public final class Coda2024Figures {
      * @return columns method, then "q&lt;100·p&gt;" per probability (e.g. q50, q90)
      */
     public static Table errorQuantiles(Twin twin, int burnIn, Map<String, DaResult> results, double... probabilities) {
-        if (burnIn < 0 || burnIn >= twin.times()) {
-            throw new IllegalArgumentException("burnIn = " + burnIn + ": must be in [0, " + (twin.times() - 1) + "]");
-        }
+        Check.inRange("burnIn", burnIn, 0, twin.times() - 1);
         if (probabilities.length == 0) {
             throw new IllegalArgumentException("probabilities: give at least one, each in (0, 1]");
         }
@@ -195,13 +192,6 @@ public final class Coda2024Figures {
     /** The smoother estimate when the method has one, else the filter analysis. */
     static double[][] bestEstimate(DaResult r) {
         return r.smootherMean().orElseGet(r::analysisMean);
-    }
-
-    private static int checkWindow(int window, int times) {
-        if (window < 1 || window > times) {
-            throw new IllegalArgumentException("window = " + window + ": must be in [1, " + times + "]");
-        }
-        return window;
     }
 
     private static double[][] head(double[][] a, int n) {
