@@ -13,7 +13,7 @@ import java.util.function.Function;
  * Autograd against central finite differences, with a forced garbage collection between the
  * forward pass and {@code backward()} (the DJL pitfall of DEVELOPERS.md).
  */
-final class GradientCheck {
+public final class GradientCheck {
     private GradientCheck() {}
 
     /**
@@ -25,7 +25,7 @@ final class GradientCheck {
      * @param h finite-difference step
      * @param relTol relative tolerance on each checked component
      */
-    static void check(NDManager manager, Function<NDArray[], NDArray> loss, double[] x, long[] xShape,
+    public static void check(NDManager manager, Function<NDArray[], NDArray> loss, double[] x, long[] xShape,
             double[] theta, double h, double relTol) {
         double[] gx;
         double[] gt;
@@ -54,7 +54,7 @@ final class GradientCheck {
         }
     }
 
-    static void forceGc() {
+    public static void forceGc() {
         for (int i = 0; i < 3; i++) {
             byte[][] garbage = new byte[64][];
             for (int j = 0; j < garbage.length; j++) {
