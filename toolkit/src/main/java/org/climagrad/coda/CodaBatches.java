@@ -1,0 +1,109 @@
+package org.climagrad.coda;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.climagrad.core.Check;
+import org.climagrad.obs.Observations;
+
+/**
+ * The tensors CODA trains on, cut from one observation record (values and mask
+ * {@code [time][nx]}): network inputs (observation windows of half-width w around a centre time)
+ * and loss targets (the observations of the R+1 times from the centre on).
+ *
+ * <p>Input layout {@code [batch, 2, 2w+1, nx]}, float32: channel 0 the observed values (0 where
+ * missing), channel 1 the mask (1 observed, 0 missing). Valid centres for training are
+ * t = w .. T−1−w−R, so that the window around t+R is complete too.
+ */
+final class CodaBatches {
+    private final float[][] values; // [time][nx], 0 where missing
+    private final float[][] mask; // [time][nx]
+    private final int halfWidth;
+    private final int rolloutSteps;
+
+    CodaBatches(Observations observations, int halfWidth, int rolloutSteps) {
+        Check.atLeast("halfWidth", halfWidth, 0);
+        Check.atLeast("rolloutSteps", rolloutSteps, 0);
+        double[][] v = observations.values();
+        boolean[][] m = observations.mask();
+        int times = v.length;
+        if (times < 2 * halfWidth + rolloutSteps + 1) {
+            throw new IllegalArgumentException("observations have " + times + " times: need at least 2*halfWidth + "
+                    + "rolloutSteps + 1 = " + (2 * halfWidth + rolloutSteps + 1));
+        }
+        values = new float[times][];
+        mask = new float[times][];
+        for (int t = 0; t < times; t++) {
+            values[t] = new float[v[t].length];
+            mask[t] = new float[v[t].length];
+            for (int k = 0; k < v[t].length; k++) {
+                if (m[t][k]) {
+                    values[t][k] = (float) v[t][k];
+                    mask[t][k] = 1;
+                }
+            }
+        }
+        this.halfWidth = halfWidth;
+        this.rolloutSteps = rolloutSteps;
+    }
+
+    int nx() {
+        return values[0].length;
+    }
+
+    int times() {
+        return values.length;
+    }
+
+    /** First valid training centre. */
+    int firstCentre() {
+        return halfWidth;
+    }
+
+    /** Last valid training centre (inclusive). */
+    int lastCentre() {
+        return values.length - 1 - halfWidth - rolloutSteps;
+    }
+
+    /** Network inputs for the given centre times (each in [w, T−1−w]): {@code [batch, 2, 2w+1, nx]}. */
+    NDArray inputs(NDManager manager, int[] centres) {
+        int window = 2 * halfWidth + 1;
+        int nx = nx();
+        float[] data = new float[centres.length * 2 * window * nx];
+        int plane = window * nx;
+        for (int b = 0; b < centres.length; b++) {
+            int t0 = centres[b] - halfWidth;
+            if (t0 < 0 || centres[b] + halfWidth >= values.length) {
+                throw new IllegalArgumentException("centre " + centres[b] + ": must be in [" + halfWidth + ", "
+                        + (values.length - 1 - halfWidth) + "]");
+            }
+            for (int i = 0; i < window; i++) {
+                System.arraycopy(values[t0 + i], 0, data, (2 * b) * plane + i * nx, nx);
+                System.arraycopy(mask[t0 + i], 0, data, (2 * b + 1) * plane + i * nx, nx);
+            }
+        }
+        return manager.create(data, new Shape(centres.length, 2, window, nx));
+    }
+
+    /** Observations y_{t..t+R} {@code [batch, R+1, nx]} (0 where missing). */
+    NDArray targets(NDManager manager, int[] centres) {
+        return slab(manager, centres, values);
+    }
+
+    /** Mask m_{t..t+R} {@code [batch, R+1, nx]}. */
+    NDArray targetMask(NDManager manager, int[] centres) {
+        return slab(manager, centres, mask);
+    }
+
+    private NDArray slab(NDManager manager, int[] centres, float[][] source) {
+        int nx = nx();
+        int len = rolloutSteps + 1;
+        float[] data = new float[centres.length * len * nx];
+        for (int b = 0; b < centres.length; b++) {
+            for (int i = 0; i < len; i++) {
+                System.arraycopy(source[centres[b] + i], 0, data, (b * len + i) * nx, nx);
+            }
+        }
+        return manager.create(data, new Shape(centres.length, len, nx));
+    }
+}

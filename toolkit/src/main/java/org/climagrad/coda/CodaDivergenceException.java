@@ -1,0 +1,29 @@
+package org.climagrad.coda;
+
+/**
+ * Training diverged: a loss term became NaN, infinite or exploded. The network and θ have been
+ * restored to the last good checkpoint (the best validated epoch, else the start) before this is
+ * thrown.
+ */
+public final class CodaDivergenceException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int step;
+    private final String term;
+
+    CodaDivergenceException(int step, String term, double value) {
+        super("training diverged at gradient step " + step + ": the " + term + " term is " + value
+                + "; the last good checkpoint was restored (try a smaller learning rate)");
+        this.step = step;
+        this.term = term;
+    }
+
+    /** The gradient step (1-based) at which the loss diverged. */
+    public int step() {
+        return step;
+    }
+
+    /** The loss term that diverged: "data", "model" or "total". */
+    public String term() {
+        return term;
+    }
+}

@@ -1,0 +1,436 @@
+package org.climagrad.coda;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.climagrad.core.Check;
+import org.climagrad.core.Devices;
+import org.climagrad.obs.Observations;
+
+/**
+ * Trains a CODA data-assimilation network end to end on observations only, with the loss of
+ * {@link CodaLoss} (Zinchenko &amp; Greenberg 2024, eq. 6), Adam on the network, and optionally
+ * a second Adam on the model parameters θ (joint tuning of F, Sec. 4.3).
+ *
+ * <p>Training centres t = w .. T−1−w−R are shuffled each epoch (seeded); the last
+ * {@code validationFraction} of them in time form the validation split. Early stopping keeps the
+ * epoch with the lowest validation loss. A NaN, infinite or exploding loss term restores that
+ * checkpoint and throws {@link CodaDivergenceException}.
+ */
+public final class CodaTrainer {
+    /** A loss term above this many times its first value counts as exploding. */
+    static final double EXPLOSION = 1e6;
+    private final Block network;
+    private final CodaLoss loss;
+    private final int halfWidth;
+    private final int batchSize;
+    private final int epochs;
+    private final double learningRate;
+    private final double[] theta0;
+    private final boolean tuneParameters;
+    private final double parameterLearningRate;
+    private final double validationFraction;
+    private final int patience;
+    private final long seed;
+    private final Consumer<EpochStats> progress;
+
+    private CodaTrainer(Builder b) {
+        network = b.network;
+        loss = b.loss;
+        halfWidth = b.halfWidth;
+        batchSize = b.batchSize;
+        epochs = b.epochs;
+        learningRate = b.learningRate;
+        theta0 = b.theta.clone();
+        tuneParameters = b.tuneParameters;
+        parameterLearningRate = b.parameterLearningRate;
+        validationFraction = b.validationFraction;
+        patience = b.patience;
+        seed = b.seed;
+        progress = b.progress;
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The result of {@link #fit}: the trained network, the epochs' losses and the final θ. */
+    public record Fit(CodaModel model, List<EpochStats> history, double[] theta) {
+        /** Copies. */
+        public Fit {
+            history = List.copyOf(history);
+            theta = theta.clone();
+        }
+
+        @Override
+        public double[] theta() {
+            return theta.clone();
+        }
+    }
+
+    /**
+     * Trains on one observation record (values and mask; no truth is used).
+     *
+     * @param observations {@code [T][nx]}, with nx the model's state size
+     * @return the trained model and its history
+     */
+    public Fit fit(Observations observations) {
+        int nx = loss.rollout().dynamics().nx();
+        Check.inRange("observations nx", observations.nx(), nx, nx);
+        CodaBatches data = new CodaBatches(observations, halfWidth, loss.rolloutSteps());
+        int first = data.firstCentre();
+        int count = data.lastCentre() - first + 1;
+        int validation = (int) Math.floor(validationFraction * count);
+        int training = count - validation;
+        if (training < batchSize) {
+            throw new IllegalArgumentException("observations give " + training + " training centres: need at least "
+                    + "batchSize = " + batchSize + " (more times, a smaller batch or validation fraction)");
+        }
+        Engine.getInstance().setRandomSeed((int) seed);
+        Random rng = new Random(seed);
+        Model model = Model.newInstance("coda-da", Devices.preferred());
+        model.setBlock(network);
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss()) // unused: CodaLoss is applied by hand
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build())
+                .optDevices(new ai.djl.Device[] {Devices.preferred()});
+        List<EpochStats> history = new ArrayList<>();
+        double[] theta = theta0.clone();
+        Adam thetaAdam = new Adam(theta.length, parameterLearningRate);
+        try (Trainer trainer = model.newTrainer(config)) {
+            trainer.initialize(new Shape(batchSize, 2, 2 * halfWidth + 1, nx));
+            Checkpoint best = new Checkpoint(network, theta);
+            double bestValidation = Double.POSITIVE_INFINITY;
+            int sinceBest = 0;
+            int step = 0;
+            double[] firstTerms = null;
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                int[] order = shuffled(first, training, rng);
+                double sumData = 0;
+                double sumModel = 0;
+                double sumTotal = 0;
+                int batches = training / batchSize;
+                for (int b = 0; b < batches; b++) {
+                    int[] centres = java.util.Arrays.copyOfRange(order, b * batchSize, (b + 1) * batchSize);
+                    step++;
+                    double[] terms;
+                    double[] gradTheta;
+                    try (NDManager m = trainer.getManager().newSubManager()) {
+                        NDArray th = m.create(toFloat(theta));
+                        th.setRequiresGradient(tuneParameters);
+                        try (GradientCollector gc = trainer.newGradientCollector()) {
+                            CodaLoss.Terms t = terms(trainer, m, data, centres, th, true);
+                            terms = new double[] {t.data().getFloat(), t.model().getFloat(), t.total().getFloat()};
+                            checkFinite(terms, firstTerms, step, model, best);
+                            gc.backward(t.total());
+                        }
+                        gradTheta = tuneParameters ? toDouble(th.getGradient().toFloatArray()) : null;
+                    }
+                    trainer.step();
+                    if (tuneParameters) {
+                        thetaAdam.step(theta, gradTheta);
+                    }
+                    if (firstTerms == null) {
+                        firstTerms = terms;
+                    }
+                    sumData += terms[0];
+                    sumModel += terms[1];
+                    sumTotal += terms[2];
+                }
+                double val = validation > 0 ? validate(trainer, data, first + training, validation, theta)
+                        : Double.NaN;
+                EpochStats stats = new EpochStats(epoch, sumData / batches, sumModel / batches, sumTotal / batches,
+                        val, theta);
+                history.add(stats);
+                if (progress != null) {
+                    progress.accept(stats);
+                }
+                double score = validation > 0 ? val : stats.trainTotal();
+                if (score < bestValidation) {
+                    bestValidation = score;
+                    best = new Checkpoint(network, theta);
+                    sinceBest = 0;
+                } else if (++sinceBest >= patience) {
+                    break;
+                }
+            }
+            best.restore(network, model.getNDManager(), theta);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return new Fit(new CodaModel(model, halfWidth), history, theta);
+    }
+
+    private CodaLoss.Terms terms(Trainer trainer, NDManager m, CodaBatches data, int[] centres, NDArray theta,
+            boolean training) {
+        int[] shifted = new int[centres.length];
+        for (int i = 0; i < centres.length; i++) {
+            shifted[i] = centres[i] + loss.rolloutSteps();
+        }
+        NDArray both = data.inputs(m, concat(centres, shifted));
+        NDArray out = (training ? trainer.forward(new NDList(both)) : trainer.evaluate(new NDList(both)))
+                .singletonOrThrow();
+        NDArray analysis = out.get("0:" + centres.length);
+        NDArray shiftedAnalysis = out.get(centres.length + ":");
+        return loss.compute(analysis, shiftedAnalysis, theta, data.targets(m, centres), data.targetMask(m, centres));
+    }
+
+    private double validate(Trainer trainer, CodaBatches data, int from, int count, double[] theta) {
+        double sum = 0;
+        int n = 0;
+        for (int start = 0; start < count; start += batchSize) {
+            int len = Math.min(batchSize, count - start);
+            int[] centres = new int[len];
+            for (int i = 0; i < len; i++) {
+                centres[i] = from + start + i;
+            }
+            try (NDManager m = trainer.getManager().newSubManager()) {
+                double t = terms(trainer, m, data, centres, m.create(toFloat(theta)), false).total().getFloat();
+                sum += t * len;
+                n += len;
+            }
+        }
+        return sum / n;
+    }
+
+    private static void checkFinite(double[] terms, double[] firstTerms, int step, Model model, Checkpoint best) {
+        String[] names = {"data", "model", "total"};
+        for (int i = 0; i < 3; i++) {
+            boolean exploded = firstTerms != null && terms[i] > EXPLOSION * Math.max(firstTerms[i], 1e-12);
+            if (!Double.isFinite(terms[i]) || exploded) {
+                best.restore(model.getBlock(), model.getNDManager(), null);
+                throw new CodaDivergenceException(step, names[i], terms[i]);
+            }
+        }
+    }
+
+    private static int[] shuffled(int first, int count, Random rng) {
+        int[] a = new int[count];
+        for (int i = 0; i < count; i++) {
+            a[i] = first + i;
+        }
+        for (int i = count - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int tmp = a[i];
+            a[i] = a[j];
+            a[j] = tmp;
+        }
+        return a;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    private static float[] toFloat(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+
+    /** The network's parameters and θ, kept in memory. */
+    private static final class Checkpoint {
+        private final byte[] parameters;
+        private final double[] theta;
+
+        Checkpoint(Block block, double[] theta) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                block.saveParameters(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            this.parameters = bytes.toByteArray();
+            this.theta = theta.clone();
+        }
+
+        /** Restores the block's parameters, and θ into {@code target} unless it is null. */
+        void restore(Block block, NDManager manager, double[] target) {
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+                block.loadParameters(manager, in);
+            } catch (IOException | ai.djl.MalformedModelException e) {
+                throw new IllegalStateException("could not restore the checkpoint", e);
+            }
+            if (target != null) {
+                System.arraycopy(theta, 0, target, 0, theta.length);
+            }
+        }
+    }
+
+    /** Adam (Kingma &amp; Ba 2015) on a plain parameter vector, no weight decay. */
+    private static final class Adam {
+        private final double lr;
+        private final double[] m;
+        private final double[] v;
+        private int t;
+
+        Adam(int n, double lr) {
+            this.lr = lr;
+            m = new double[n];
+            v = new double[n];
+        }
+
+        void step(double[] x, double[] g) {
+            t++;
+            for (int i = 0; i < x.length; i++) {
+                m[i] = 0.9 * m[i] + 0.1 * g[i];
+                v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
+                double mh = m[i] / (1 - Math.pow(0.9, t));
+                double vh = v[i] / (1 - Math.pow(0.999, t));
+                x[i] -= lr * mh / (Math.sqrt(vh) + 1e-8);
+            }
+        }
+    }
+
+    /**
+     * Builder: {@code setNetwork}, {@code setLoss}, {@code setHalfWidth}, {@code setParameters}
+     * required; the rest optional.
+     */
+    public static final class Builder {
+        private Block network;
+        private CodaLoss loss;
+        private int halfWidth = -1;
+        private int batchSize = 16;
+        private int epochs = 10;
+        private double learningRate = 1e-3;
+        private double[] theta;
+        private boolean tuneParameters;
+        private double parameterLearningRate = 1e-3;
+        private double validationFraction = 0.2;
+        private int patience = Integer.MAX_VALUE;
+        private long seed = 1;
+        private Consumer<EpochStats> progress;
+
+        private Builder() {}
+
+        /** The DA network g_DA: {@code [batch, 2, 2w+1, nx] → [batch, nx]} (required; trained in place). */
+        public Builder setNetwork(Block network) {
+            this.network = network;
+            return this;
+        }
+
+        /** The loss, which also carries the model M and the rollout length R (required). */
+        public Builder setLoss(CodaLoss loss) {
+            this.loss = loss;
+            return this;
+        }
+
+        /** Window half-width w ≥ 0: the network sees 2w+1 observation times (required). */
+        public Builder setHalfWidth(int halfWidth) {
+            this.halfWidth = halfWidth;
+            return this;
+        }
+
+        /** The model parameters θ (fixed, or the initial guess when tuned) (required). */
+        public Builder setParameters(double... theta) {
+            this.theta = theta == null ? null : theta.clone();
+            return this;
+        }
+
+        /** Batch size ≥ 1 (default 16). */
+        public Builder optBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Epochs ≥ 1 (default 10). */
+        public Builder optEpochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Adam learning rate of the network, &gt; 0 (default 1e-3). */
+        public Builder optLearningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** Tune θ jointly with a second Adam of learning rate &gt; 0 (paper: 1e-3). */
+        public Builder optTuneParameters(double learningRate) {
+            this.tuneParameters = true;
+            this.parameterLearningRate = learningRate;
+            return this;
+        }
+
+        /** Fraction of the centres (the last ones in time) held out for validation, in [0, 1) (default 0.2). */
+        public Builder optValidationFraction(double fraction) {
+            this.validationFraction = fraction;
+            return this;
+        }
+
+        /** Stop after this many epochs without a better validation loss, ≥ 1 (default: never). */
+        public Builder optPatience(int patience) {
+            this.patience = patience;
+            return this;
+        }
+
+        /** Seed of the initial weights and the batch order (default 1). */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Called after every epoch (e.g. {@code System.out::println} in a notebook). */
+        public Builder optProgress(Consumer<EpochStats> progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        /** Validates and builds. */
+        public CodaTrainer build() {
+            if (network == null) {
+                throw new IllegalArgumentException("network: required (setNetwork)");
+            }
+            if (loss == null) {
+                throw new IllegalArgumentException("loss: required (setLoss)");
+            }
+            Check.atLeast("halfWidth", halfWidth, 0);
+            if (theta == null) {
+                throw new IllegalArgumentException("parameters: required (setParameters)");
+            }
+            Check.length("parameters", theta, loss.rollout().dynamics().parameterNames().length);
+            Check.allFinite("parameters", theta);
+            Check.atLeast("batchSize", batchSize, 1);
+            Check.atLeast("epochs", epochs, 1);
+            Check.positive("learningRate", learningRate);
+            Check.positive("parameterLearningRate", parameterLearningRate);
+            Check.inHalfOpen("validationFraction", validationFraction, 0, 1);
+            Check.atLeast("patience", patience, 1);
+            return new CodaTrainer(this);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.climagrad.coda;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import java.util.List;
+import org.climagrad.dynamics.Lorenz96;
+import org.climagrad.dynamics.Rollout;
+import org.climagrad.obs.ObservationModel;
+import org.climagrad.obs.Twin;
+import org.climagrad.obs.TwinExperiment;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The CODA training loop with a small stand-in network (an MLP over the flattened window). */
+class CodaTrainerTest {
+    static final int K = 40;
+    static final int W = 4;
+    static final int R = 4;
+    static final Rollout ROLLOUT =
+            Rollout.builder().setDynamics(Lorenz96.builder().optSize(K).build()).setDt(0.01).build();
+    static Twin twin;
+
+    @BeforeAll
+    static void data() {
+        twin = TwinExperiment.builder().setRollout(ROLLOUT).optParameters(8.0)
+                .setObservationModel(ObservationModel.coda(1.0, 0.75)).setTimes(500).optSeed(3).build().generate();
+    }
+
+    static Block mlp() {
+        return new SequentialBlock().add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(128).build()).add(Activation::relu)
+                .add(Linear.builder().setUnits(K).build());
+    }
+
+    static CodaTrainer.Builder trainer(double alpha) {
+        return CodaTrainer.builder().setNetwork(mlp())
+                .setLoss(CodaLoss.builder().setRollout(ROLLOUT).setRolloutSteps(R).optAlpha(alpha).build())
+                .setHalfWidth(W).setParameters(8.0).optEpochs(4).optBatchSize(16).optLearningRate(3e-3).optSeed(11);
+    }
+
+    static double rmse(double[][] analysis, int offset) {
+        double s = 0;
+        int n = 0;
+        for (int i = 0; i < analysis.length; i++) {
+            for (int k = 0; k < K; k++) {
+                double e = analysis[i][k] - twin.truth()[offset + i][k];
+                s += e * e;
+                n++;
+            }
+        }
+        return Math.sqrt(s / n);
+    }
+
+    @Test
+    void trainingOnObservationsOnlyLowersLossAndAnalysisError() {
+        CodaTrainer.Fit fit = trainer(1).build().fit(twin.observations());
+        List<EpochStats> h = fit.history();
+        assertEquals(4, h.size());
+        assertTrue(h.get(3).trainTotal() < 0.7 * h.get(0).trainTotal(), h.toString());
+        assertTrue(Double.isFinite(h.get(3).validationTotal()));
+        double[][] a = fit.model().analyse(twin.observations());
+        assertEquals(twin.times() - 2 * W, a.length);
+        double err = rmse(a, W);
+        assertTrue(err < 3.0, "analysis RMSE " + err + " vs climatological std 3.6");
+        assertArrayEquals(new double[] {8.0}, fit.theta(), 0.0, "theta untouched without tuning");
+        fit.model().close();
+    }
+
+    @Test
+    void sameSeedSameHistory() {
+        CodaTrainer.Fit a = trainer(0.5).optEpochs(2).build().fit(twin.observations());
+        CodaTrainer.Fit b = trainer(0.5).optEpochs(2).build().fit(twin.observations());
+        for (int e = 0; e < 2; e++) {
+            assertEquals(a.history().get(e).trainTotal(), b.history().get(e).trainTotal(), 0.0);
+            assertEquals(a.history().get(e).validationTotal(), b.history().get(e).validationTotal(), 0.0);
+        }
+        a.model().close();
+        b.model().close();
+    }
+
+    @Test
+    void tuningMovesForcingTowardsTheTruth() {
+        CodaTrainer.Fit fit = trainer(1).setParameters(6.0).optTuneParameters(0.1).optEpochs(10).build()
+                .fit(twin.observations());
+        double f = fit.theta()[0];
+        assertTrue(f > 7 && f < 9, "F after tuning from 6 (truth 8): " + f);
+        fit.model().close();
+    }
+
+    @Test
+    void divergenceNamesStepAndTerm() {
+        CodaDivergenceException e = assertThrows(CodaDivergenceException.class,
+                () -> trainer(1).optLearningRate(1e4).build().fit(twin.observations()));
+        assertTrue(e.step() >= 1);
+        assertTrue(List.of("data", "model", "total").contains(e.term()), e.term());
+        assertTrue(e.getMessage().contains("step " + e.step()), e.getMessage());
+    }
+
+    @Test
+    void rejectsBadSettings() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> trainer(1).optBatchSize(0).build());
+        assertTrue(e.getMessage().contains("batchSize"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> trainer(1).optValidationFraction(1).build());
+        assertTrue(e.getMessage().contains("validationFraction"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> trainer(1).setParameters(8, 1).build());
+        assertTrue(e.getMessage().contains("parameters"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> trainer(1).optLearningRate(-1).build());
+        assertTrue(e.getMessage().contains("learningRate"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> trainer(1).setHalfWidth(300).build()
+                .fit(twin.observations()));
+        assertTrue(e.getMessage().contains("halfWidth"), e.getMessage());
+    }
+}
