@@ -1,10 +1,19 @@
 package org.climagrad.coda;
 
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.climagrad.core.Devices;
 import org.climagrad.obs.Observations;
 
 /**
@@ -15,12 +24,111 @@ import org.climagrad.obs.Observations;
  */
 public final class CodaModel implements AutoCloseable {
     private static final int CHUNK = 256;
+    static final String NAME = "coda-da";
     private final Model model;
     private final int halfWidth;
+    private final int nx;
+    private final double[] theta;
 
-    CodaModel(Model model, int halfWidth) {
+    CodaModel(Model model, int halfWidth, int nx, double[] theta) {
         this.model = model;
         this.halfWidth = halfWidth;
+        this.nx = nx;
+        this.theta = theta.clone();
+    }
+
+    /** The model parameters θ trained with (tuned or fixed). */
+    public double[] theta() {
+        return theta.clone();
+    }
+
+    /**
+     * Saves the network (DJL's parameter format) with w, nx and θ as model properties into
+     * {@code directory} (created if missing), as {@value #NAME}-0000.params.
+     *
+     * @return the directory
+     */
+    public Path save(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            model.setProperty("halfWidth", Integer.toString(halfWidth));
+            model.setProperty("nx", Integer.toString(nx));
+            model.setProperty("theta", join(theta));
+            model.save(directory, NAME);
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not save the CODA model to " + directory, e);
+        }
+    }
+
+    /**
+     * Loads a model saved by {@link #save} into a fresh network of the same architecture.
+     *
+     * @param directory the folder given to {@link #save}
+     * @param architecture an untrained network built with the same settings as the saved one
+     * @throws IllegalArgumentException when the files are missing or do not match the architecture
+     */
+    public static CodaModel load(Path directory, Block architecture) {
+        Path params = directory.resolve(NAME + "-0000.params");
+        if (!Files.isRegularFile(params)) {
+            throw new IllegalArgumentException("directory " + directory + ": no saved CODA model (" + params.getFileName()
+                    + " missing)");
+        }
+        Model model = Model.newInstance(NAME, Devices.preferred());
+        try {
+            model.setBlock(architecture);
+            model.load(directory, NAME);
+            int w = Integer.parseInt(required(model, "halfWidth", directory));
+            int nx = Integer.parseInt(required(model, "nx", directory));
+            double[] theta = split(required(model, "theta", directory));
+            checkArchitecture(model, w, nx, directory);
+            return new CodaModel(model, w, nx, theta);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            if (e instanceof IllegalArgumentException iae) {
+                throw iae;
+            }
+            throw new IllegalArgumentException("directory " + directory + ": the saved network does not match the given "
+                    + "architecture (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void checkArchitecture(Model model, int w, int nx, Path directory) {
+        try (NDManager m = model.getNDManager().newSubManager()) {
+            NDArray in = m.zeros(new Shape(1, 2, 2 * w + 1, nx), DataType.FLOAT32);
+            Shape out = model.getBlock().forward(new ParameterStore(m, false), new NDList(in), false).singletonOrThrow()
+                    .getShape();
+            if (!out.equals(new Shape(1, nx))) {
+                throw new IllegalArgumentException("directory " + directory + ": the network maps a window to " + out
+                        + ", expected (1, " + nx + ")");
+            }
+        }
+    }
+
+    private static String required(Model model, String key, Path directory) {
+        String v = model.getProperty(key);
+        if (v == null) {
+            throw new IllegalArgumentException("directory " + directory + ": property '" + key + "' missing; not saved by "
+                    + "CodaModel.save");
+        }
+        return v;
+    }
+
+    private static String join(double[] v) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < v.length; i++) {
+            b.append(i == 0 ? "" : ",").append(Double.toString(v[i]));
+        }
+        return b.toString();
+    }
+
+    private static double[] split(String s) {
+        String[] parts = s.split(",");
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            v[i] = Double.parseDouble(parts[i]);
+        }
+        return v;
     }
 
     /** The window half-width w (the network sees 2w+1 observation times). */

@@ -180,7 +180,7 @@ public final class CodaTrainer {
             model.close();
             throw e;
         }
-        return new Fit(new CodaModel(model, halfWidth), history, theta);
+        return new Fit(new CodaModel(model, halfWidth, nx, theta), history, theta);
     }
 
     private CodaLoss.Terms terms(Trainer trainer, NDManager m, CodaBatches data, int[] centres, NDArray theta,

@@ -105,6 +105,28 @@ class CodaTrainerTest {
     }
 
     @Test
+    void savedModelLoadsAndAnalysesIdentically(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        CodaTrainer.Fit fit = trainer(1).optEpochs(1).setParameters(7.5).optTuneParameters(0.01).build()
+                .fit(twin.observations());
+        double[][] before = fit.model().analyse(twin.observations());
+        fit.model().save(dir);
+        try (CodaModel loaded = CodaModel.load(dir, mlp())) {
+            assertEquals(W, loaded.halfWidth());
+            assertArrayEquals(fit.theta(), loaded.theta(), 0.0);
+            double[][] after = loaded.analyse(twin.observations());
+            for (int i = 0; i < before.length; i += 50) {
+                assertArrayEquals(before[i], after[i], 0.0);
+            }
+        }
+        fit.model().close();
+        Block wrong = new SequentialBlock().add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(K + 1).build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CodaModel.load(dir, wrong));
+        assertTrue(e.getMessage().contains("does not match") || e.getMessage().contains("expected"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> CodaModel.load(dir.resolve("nothing"), mlp()));
+        assertTrue(e.getMessage().contains("no saved CODA model"), e.getMessage());
+    }
+
+    @Test
     void rejectsBadSettings() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> trainer(1).optBatchSize(0).build());
