@@ -54,9 +54,11 @@ public final class CodaTrainer {
     private final int patience;
     private final long seed;
     private final Consumer<EpochStats> progress;
+    private final Block correction;
 
     private CodaTrainer(Builder b) {
         network = b.network;
+        correction = b.correction;
         loss = b.loss;
         halfWidth = b.halfWidth;
         batchSize = b.batchSize;
@@ -111,7 +113,8 @@ public final class CodaTrainer {
         Engine.getInstance().setRandomSeed((int) seed);
         Random rng = new Random(seed);
         Model model = Model.newInstance("coda-da", Devices.preferred());
-        model.setBlock(network);
+        Block trained = correction == null ? network : new JointBlock(network, correction, new Shape(1, 1));
+        model.setBlock(trained);
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss()) // unused: CodaLoss is applied by hand
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build())
                 .optDevices(new ai.djl.Device[] {Devices.preferred()});
@@ -120,7 +123,7 @@ public final class CodaTrainer {
         Adam thetaAdam = new Adam(theta.length, parameterLearningRate);
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(new Shape(batchSize, 2, 2 * halfWidth + 1, nx));
-            Checkpoint best = new Checkpoint(network, theta);
+            Checkpoint best = new Checkpoint(trained, theta);
             double bestValidation = Double.POSITIVE_INFINITY;
             int sinceBest = 0;
             int step = 0;
@@ -169,13 +172,13 @@ public final class CodaTrainer {
                 double score = validation > 0 ? val : stats.trainTotal();
                 if (score < bestValidation) {
                     bestValidation = score;
-                    best = new Checkpoint(network, theta);
+                    best = new Checkpoint(trained, theta);
                     sinceBest = 0;
                 } else if (++sinceBest >= patience) {
                     break;
                 }
             }
-            best.restore(network, model.getNDManager(), theta);
+            best.restore(trained, model.getNDManager(), theta);
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -334,8 +337,19 @@ public final class CodaTrainer {
         private int patience = Integer.MAX_VALUE;
         private long seed = 1;
         private Consumer<EpochStats> progress;
+        private Block correction;
 
         private Builder() {}
+
+        /**
+         * Train this model-correction block B_ψ together with the network (CODA Sec. 4.4). It must be
+         * the block inside the loss's model, applied per grid point ({@code Correction.local}:
+         * input {@code [n, 1]}); it is initialised here and updated by the same Adam.
+         */
+        public Builder optCorrection(Block correction) {
+            this.correction = correction;
+            return this;
+        }
 
         /** The DA network g_DA: {@code [batch, 2, 2w+1, nx] → [batch, nx]} (required; trained in place). */
         public Builder setNetwork(Block network) {

@@ -96,6 +96,31 @@ class CodaTrainerTest {
     }
 
     @Test
+    void correctionLearnsTheMissingForcing() {
+        // Truth F = 8; the model has F = 6 and a per-location correction B_psi(x_k): it should learn ≈ +2.
+        Block psi = new SequentialBlock().add(Linear.builder().setUnits(32).build()).add(Activation::tanh)
+                .add(Linear.builder().setUnits(1).build());
+        Rollout corrected = Rollout.builder().setDt(0.01).setDynamics(Lorenz96.builder().optSize(K)
+                .optCorrection(org.climagrad.dynamics.Correction.local(psi, true)).build()).build();
+        CodaTrainer.Fit fit = CodaTrainer.builder().setNetwork(mlp())
+                .setLoss(CodaLoss.builder().setRollout(corrected).setRolloutSteps(R).build()).setHalfWidth(W)
+                .setParameters(6.0).optCorrection(psi).optEpochs(30).optLearningRate(3e-3).optSeed(5).build()
+                .fit(twin.observations());
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            float[] xs = {-4, -2, 0, 2, 4, 6, 8, 10};
+            float[] b = psi.forward(new ai.djl.training.ParameterStore(m, false),
+                    new ai.djl.ndarray.NDList(m.create(xs, new ai.djl.ndarray.types.Shape(xs.length, 1))), false)
+                    .singletonOrThrow().toFloatArray();
+            double mean = 0;
+            for (float v : b) {
+                mean += v / b.length;
+            }
+            assertEquals(2.0, mean, 0.6, "mean learned correction");
+        }
+        fit.model().close();
+    }
+
+    @Test
     void divergenceNamesStepAndTerm() {
         CodaDivergenceException e = assertThrows(CodaDivergenceException.class,
                 () -> trainer(1).optLearningRate(1e4).build().fit(twin.observations()));
