@@ -11,11 +11,11 @@ import org.climagrad.obs.Observations;
  * {@code [time][nx]}): network inputs (observation windows of half-width w around a centre time)
  * and loss targets (the observations of the R+1 times from the centre on).
  *
- * <p>Input layout {@code [batch, 2, 2w+1, nx]}, float32: channel 0 the observed values (0 where
- * missing), channel 1 the mask (1 observed, 0 missing). Valid centres for training are
+ * <p>Inputs as {@link ObservationWindows}. Valid centres for training are
  * t = w .. T−1−w−R, so that the window around t+R is complete too.
  */
 final class CodaBatches {
+    private final Observations observations;
     private final float[][] values; // [time][nx], 0 where missing
     private final float[][] mask; // [time][nx]
     private final int halfWidth;
@@ -43,6 +43,7 @@ final class CodaBatches {
                 }
             }
         }
+        this.observations = observations;
         this.halfWidth = halfWidth;
         this.rolloutSteps = rolloutSteps;
     }
@@ -65,24 +66,9 @@ final class CodaBatches {
         return values.length - 1 - halfWidth - rolloutSteps;
     }
 
-    /** Network inputs for the given centre times (each in [w, T−1−w]): {@code [batch, 2, 2w+1, nx]}. */
+    /** Network inputs for the given centre times (each in [w, T−1−w]): {@link ObservationWindows#inputs}. */
     NDArray inputs(NDManager manager, int[] centres) {
-        int window = 2 * halfWidth + 1;
-        int nx = nx();
-        float[] data = new float[centres.length * 2 * window * nx];
-        int plane = window * nx;
-        for (int b = 0; b < centres.length; b++) {
-            int t0 = centres[b] - halfWidth;
-            if (t0 < 0 || centres[b] + halfWidth >= values.length) {
-                throw new IllegalArgumentException("centre " + centres[b] + ": must be in [" + halfWidth + ", "
-                        + (values.length - 1 - halfWidth) + "]");
-            }
-            for (int i = 0; i < window; i++) {
-                System.arraycopy(values[t0 + i], 0, data, (2 * b) * plane + i * nx, nx);
-                System.arraycopy(mask[t0 + i], 0, data, (2 * b + 1) * plane + i * nx, nx);
-            }
-        }
-        return manager.create(data, new Shape(centres.length, 2, window, nx));
+        return ObservationWindows.inputs(manager, observations, centres, halfWidth);
     }
 
     /** Observations y_{t..t+R} {@code [batch, R+1, nx]} (0 where missing). */
