@@ -173,6 +173,28 @@ public final class CodaModel implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Analyses every time of a record, edges included: the record is extended by w times without
+     * observations (mask 0) at each end, so windows near an edge see only the observations that
+     * exist.
+     *
+     * @param observations values and mask {@code [T][nx]}
+     * @return x̂ {@code [T][nx]}
+     */
+    public double[][] analyseAll(Observations observations) {
+        int times = observations.times();
+        int n = observations.nx();
+        double[][] values = new double[times + 2 * halfWidth][n];
+        boolean[][] mask = new boolean[times + 2 * halfWidth][n];
+        double[][] v = observations.values();
+        boolean[][] m = observations.mask();
+        for (int t = 0; t < times; t++) {
+            values[halfWidth + t] = v[t];
+            mask[halfWidth + t] = m[t];
+        }
+        return analyse(new Observations(values, mask, observations.sigma()));
+    }
+
     /** The underlying DJL model (for saving with {@code Model.save}). */
     public Model djlModel() {
         return model;

@@ -3,6 +3,10 @@ package org.climagrad.papers;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.climagrad.coda.CodaLoss;
+import org.climagrad.coda.CodaNet;
+import org.climagrad.coda.CodaTrainer;
+import org.climagrad.coda.EpochStats;
 import org.climagrad.core.Check;
 import org.climagrad.core.Profile;
 import org.climagrad.da.DaResult;
@@ -52,6 +56,79 @@ public final class Coda2024 {
         }
     }
 
+    /**
+     * Settings of the CODA network and its training (our choices where the paper leaves them open).
+     *
+     * @param halfWidth window half-width w (the network sees 2w+1 observation times)
+     * @param rolloutSteps rollout length R of the loss (eq. 6)
+     * @param alpha weight α of the model-consistency term
+     * @param channels encoder channels of the 1.5D U-Net, one per level
+     * @param epochs training epochs
+     * @param batchSize batch size
+     * @param learningRate Adam learning rate
+     */
+    public record CodaSettings(int halfWidth, int rolloutSteps, double alpha, int[] channels, int epochs, int batchSize,
+            double learningRate) {
+        /** Copies the channels. */
+        public CodaSettings {
+            channels = channels.clone();
+        }
+
+        @Override
+        public int[] channels() {
+            return channels.clone();
+        }
+
+        /**
+         * FAST: w = 10, R = 10, α = 1, channels 8/16/32, 5 epochs, batch 16, lr 3e-3 (about 30 s on
+         * two cores for T = 2000); PAPER: w = 15, R = 10, α = 1, channels 32/64/128, 50 epochs,
+         * batch 16, lr 1e-3 (a GPU run).
+         */
+        public static CodaSettings of(Profile profile) {
+            return profile == Profile.FAST ? new CodaSettings(10, 10, 1, new int[] {8, 16, 32}, 5, 16, 3e-3)
+                    : new CodaSettings(15, 10, 1, new int[] {32, 64, 128}, 50, 16, 1e-3);
+        }
+
+        @Override
+        public String toString() {
+            return "CodaSettings[w=" + halfWidth + ", R=" + rolloutSteps + ", alpha=" + alpha + ", channels="
+                    + java.util.Arrays.toString(channels) + ", epochs=" + epochs + ", batch=" + batchSize + ", lr="
+                    + learningRate + "]";
+        }
+    }
+
+    /** A trained CODA network, its training history and its analysis of the twin as a {@link DaResult}. */
+    public record CodaRun(CodaTrainer.Fit fit, DaResult result) {}
+
+    /** The CODA settings of the current profile. */
+    public static CodaSettings codaSettings() {
+        return CodaSettings.of(Profile.current());
+    }
+
+    /**
+     * Trains CODA on the twin's observations only (no truth), with the known model (F = 8), and
+     * analyses the whole record with it (edges see only the observations that exist). The result
+     * is scored against the truth; CODA has no ensemble, so its spread is NaN.
+     *
+     * @param progress called after each epoch (e.g. {@code System.out::println}), or null
+     */
+    public static CodaRun coda(Twin twin, Settings settings, CodaSettings coda,
+            java.util.function.Consumer<EpochStats> progress) {
+        CodaTrainer.Fit fit = CodaTrainer.builder()
+                .setNetwork(CodaNet.builder().optChannels(coda.channels()).build())
+                .setLoss(CodaLoss.builder().setRollout(CodaBaselines.rollout()).setRolloutSteps(coda.rolloutSteps())
+                        .optAlpha(coda.alpha()).build())
+                .setHalfWidth(coda.halfWidth()).setParameters(CodaBaselines.F).optEpochs(coda.epochs())
+                .optBatchSize(coda.batchSize()).optLearningRate(coda.learningRate()).optSeed(settings.seed())
+                .optProgress(progress).build().fit(twin.observations());
+        double[][] analysis = fit.model().analyseAll(twin.observations());
+        double[] spread = new double[analysis.length];
+        java.util.Arrays.fill(spread, Double.NaN);
+        DaResult result = DaResult.score("CODA(" + coda + ")", twin.experiment().obsInterval(), twin.truth(),
+                analysis, spread, null, null);
+        return new CodaRun(fit, result);
+    }
+
     /** The settings of the current profile ({@link Profile#current()}). */
     public static Settings settings() {
         return Settings.of(Profile.current());
@@ -84,21 +161,31 @@ public final class Coda2024 {
     }
 
     /**
+     * Fig. 3c-d: the analyses of the given methods (smoother estimate where there is one) with
+     * their errors, over the first {@code settings.window()} times.
+     *
+     * @param methods the labels of {@code results} to show, in panel order
+     */
+    public static Figure figure3cd(Twin twin, Map<String, DaResult> results, Settings settings, String... methods) {
+        Map<String, DaResult> shown = new LinkedHashMap<>();
+        for (String name : methods) {
+            DaResult r = results.get(name);
+            if (r == null) {
+                throw new IllegalArgumentException("methods: no result '" + name + "'; have " + results.keySet());
+            }
+            shown.put(name, r);
+        }
+        return Coda2024Figures.analyses(twin, settings.window(), shown);
+    }
+
+    /**
      * Fig. 3c-d: the OI analysis and the EnKS (smoother) analysis with their errors, over the
      * first {@code settings.window()} times.
      *
      * @param results the output of {@link #baselines(Twin, Settings)}
      */
     public static Figure figure3cd(Twin twin, Map<String, DaResult> results, Settings settings) {
-        Map<String, DaResult> shown = new LinkedHashMap<>();
-        for (String name : new String[] {"OI", "EnKS"}) {
-            DaResult r = results.get(name);
-            if (r == null) {
-                throw new IllegalArgumentException("results: no entry '" + name + "'; expected the map of baselines()");
-            }
-            shown.put(name, r);
-        }
-        return Coda2024Figures.analyses(twin, settings.window(), shown);
+        return figure3cd(twin, results, settings, "OI", "EnKS");
     }
 
     /** Fig. 3f: CDF of absolute analysis errors after the burn-in, one curve per method. */

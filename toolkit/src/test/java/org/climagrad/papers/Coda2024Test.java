@@ -151,6 +151,24 @@ class Coda2024Test {
     }
 
     @Test
+    void codaTrainedOnObservationsOnlyBeatsOptimalInterpolation() {
+        Coda2024.CodaSettings small = new Coda2024.CodaSettings(6, 6, 1, new int[] {8, 16, 32}, 3, 16, 3e-3);
+        Coda2024.CodaRun run = Coda2024.coda(twin, SETTINGS, small, null);
+        assertEquals(3, run.fit().history().size());
+        DaResult coda = run.result();
+        assertEquals(twin.times(), coda.analysisMean().length);
+        double codaRmse = coda.meanRmse(SETTINGS.burnIn());
+        double oi = results.get("OI").meanRmse(SETTINGS.burnIn());
+        assertTrue(codaRmse < 0.5 * oi, "CODA " + codaRmse + " vs OI " + oi);
+        Map<String, DaResult> all = new java.util.LinkedHashMap<>(results);
+        all.put("CODA", coda);
+        Figure f = Coda2024.figure3cd(twin, all, SETTINGS, "OI", "EnKS", "CODA");
+        assertEquals(6, f.panels().size());
+        assertThrows(IllegalArgumentException.class, () -> Coda2024.figure3cd(twin, all, SETTINGS, "4DVar"));
+        run.fit().model().close();
+    }
+
+    @Test
     void settingsRejectBadRanges() {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> new Coda2024.Settings(100, 100, 10, 1));
