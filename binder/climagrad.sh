@@ -3,7 +3,7 @@
 #   bash binder/climagrad.sh install [--sys-prefix]       Jupyter (apt, if missing), toolkit, Java kernel
 #   bash binder/climagrad.sh reproduce [--profile fast|paper] [--out DIR] [--serve]
 #   bash binder/climagrad.sh test                          JUnit tests, then every notebook (fast profile)
-#   bash binder/climagrad.sh bench [performance|sakov2008|coda-baselines]   benchmarks (not tests)
+#   bash binder/climagrad.sh bench [performance|sakov2008|coda-baselines|coda-net]   benchmarks (not tests)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -165,7 +165,8 @@ cmd_bench() {
     performance) main=org.climagrad.bench.Benchmarks ;;
     sakov2008) main=org.climagrad.papers.Sakov2008Benchmark ;;
     coda-baselines) main=org.climagrad.papers.CodaBaselines ;;
-    *) die "bench: unknown benchmark '$name'; allowed: performance, sakov2008, coda-baselines" ;;
+    coda-net) main=org.climagrad.bench.CodaNetThroughput ;;
+    *) die "bench: unknown benchmark '$name'; allowed: performance, sakov2008, coda-baselines, coda-net" ;;
   esac
   [ $# -eq 0 ] || shift
   build_toolkit
