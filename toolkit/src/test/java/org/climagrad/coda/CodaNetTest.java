@@ -127,7 +127,7 @@ class CodaNetTest {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray loss = forward(net, xa, true).sum();
                 System.gc();
-                forceGc();
+                org.climagrad.dynamics.GradientCheck.forceGc();
                 gc.backward(loss);
             }
             double[] gx = xa.getGradient().toDoubleArray();
@@ -162,16 +162,6 @@ class CodaNetTest {
         return p;
     }
 
-    private static void forceGc() {
-        for (int i = 0; i < 3; i++) {
-            byte[][] garbage = new byte[64][];
-            for (int j = 0; j < garbage.length; j++) {
-                garbage[j] = new byte[1 << 16];
-            }
-            System.gc();
-            System.runFinalization();
-        }
-    }
 
     @Test
     void adamStepsReduceTheMseOnRandomData() {
