@@ -3,7 +3,7 @@
 #   bash binder/climagrad.sh install [--sys-prefix]       Jupyter (apt, if missing), toolkit, Java kernel
 #   bash binder/climagrad.sh reproduce [--profile fast|paper] [--out DIR] [--serve]
 #   bash binder/climagrad.sh test                          JUnit tests, then every notebook (fast profile)
-#   bash binder/climagrad.sh bench [performance|sakov2008|coda-baselines|coda-net]   benchmarks (not tests)
+#   bash binder/climagrad.sh bench [performance|sakov2008|coda-baselines|coda-net|coda-step]   benchmarks
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -159,6 +159,28 @@ cmd_test() {
   fi
 }
 
+# The CODA training step in the toolkit (DJL) and in PyTorch eager (Debian's python3-torch), and their ratio.
+bench_coda_step() {
+  local jar=$1 djl torch
+  if ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then
+    say "installing PyTorch from Debian packages (python3-torch) for the comparison"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo -n)
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends python3-torch >&2
+  fi
+  # Three alternating rounds on this noisy machine; the best round of each counts (ms per step).
+  local round djl_all=() torch_all=()
+  for round in 1 2 3; do
+    djl_all+=("$(java -cp "$jar:$LIB_DIR/*" org.climagrad.bench.CodaStepBenchmark | tee /dev/stderr | sed -n 's/^coda-step djl ms\/step \([0-9.]*\).*/\1/p')")
+    torch_all+=("$(/usr/bin/python3 "$ROOT/binder/bench_coda_step_torch.py" | tee /dev/stderr | sed -n 's/^coda-step torch ms\/step \([0-9.]*\).*/\1/p')")
+  done
+  djl=$(printf '%s\n' "${djl_all[@]}" | sort -g | head -n 1)
+  torch=$(printf '%s\n' "${torch_all[@]}" | sort -g | head -n 1)
+  awk -v d="$djl" -v t="$torch" -v da="${djl_all[*]}" -v ta="${torch_all[*]}" 'BEGIN {
+    printf "coda-step rounds (ms/step): toolkit %s; PyTorch eager %s\n", da, ta
+    printf "coda-step: toolkit %.1f ms, PyTorch eager %.1f ms (best of 3), ratio toolkit/PyTorch %.2f\n", d, t, d / t }'
+}
+
 cmd_bench() {
   local name=${1:-performance} main
   case $name in
@@ -166,12 +188,17 @@ cmd_bench() {
     sakov2008) main=org.climagrad.papers.Sakov2008Benchmark ;;
     coda-baselines) main=org.climagrad.papers.CodaBaselines ;;
     coda-net) main=org.climagrad.bench.CodaNetThroughput ;;
-    *) die "bench: unknown benchmark '$name'; allowed: performance, sakov2008, coda-baselines, coda-net" ;;
+    coda-step) main=coda-step ;;
+    *) die "bench: unknown benchmark '$name'; allowed: performance, sakov2008, coda-baselines, coda-net, coda-step" ;;
   esac
   [ $# -eq 0 ] || shift
   build_toolkit
   local jar
   jar=$(ls "$ROOT"/toolkit/target/climagrad-toolkit-*.jar | grep -v -e sources -e javadoc | head -n 1)
+  if [ "$main" = coda-step ]; then
+    bench_coda_step "$jar"
+    return
+  fi
   say "running $main $*"
   java -cp "$jar:$LIB_DIR/*" "$main" "$@"
 }

@@ -1,6 +1,5 @@
 package org.climagrad.bench;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -43,7 +42,7 @@ public final class CodaNetThroughput {
         Check.atLeast("batch", batch, 1);
         Check.atLeast("halfWidth", halfWidth, 0);
         Check.atLeast("reps", reps, 1);
-        Engine.getInstance().setRandomSeed(1);
+        Devices.engine().setRandomSeed(1);
         try (NDManager manager = NDManager.newBaseManager()) {
             Shape shape = new Shape(batch, 2, 2L * halfWidth + 1, nx);
             CodaNet net = CodaNet.builder().build();
@@ -84,7 +83,7 @@ public final class CodaNetThroughput {
 
     private static void step(CodaNet net, ParameterStore ps, NDArray input) {
         try (NDManager m = input.getManager().newSubManager();
-                GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                GradientCollector gc = Devices.engine().newGradientCollector()) {
             NDArray loss = net.forward(ps, new NDList(input), true).singletonOrThrow().square().mean();
             loss.tempAttach(m);
             gc.backward(loss);

@@ -1,7 +1,6 @@
 package org.climagrad.coda;
 
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -110,7 +109,7 @@ public final class CodaTrainer {
             throw new IllegalArgumentException("observations give " + training + " training centres: need at least "
                     + "batchSize = " + batchSize + " (more times, a smaller batch or validation fraction)");
         }
-        Engine.getInstance().setRandomSeed((int) seed);
+        Devices.engine().setRandomSeed((int) seed);
         Random rng = new Random(seed);
         Model model = Model.newInstance("coda-da", Devices.preferred());
         Block trained = correction == null ? network : new JointBlock(network, correction, new Shape(1, 1));

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class GatherIndex {
     private static final int CAPACITY = 512;
-    private static final NDManager KEEP = NDManager.newBaseManager();
+    private static final NDManager KEEP = NDManager.newBaseManager(Devices.preferred());
     private static final Map<Key, NDArray> CACHE = new ConcurrentHashMap<>();
 
     private final long[] index;

@@ -54,4 +54,12 @@ class ProfileAndDevicesTest {
             }
         }
     }
+
+    @Test
+    void engineGetsOneIntraOpThreadPerCpuUnlessTheUserSetIt() {
+        org.junit.jupiter.api.Assertions.assertNotNull(Devices.engine());
+        String threads = System.getProperty(Devices.THREADS);
+        org.junit.jupiter.api.Assertions.assertNotNull(threads, Devices.THREADS);
+        org.junit.jupiter.api.Assertions.assertTrue(Integer.parseInt(threads) >= 1, threads);
+    }
 }
