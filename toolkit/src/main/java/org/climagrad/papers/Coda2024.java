@@ -188,6 +188,15 @@ public final class Coda2024 {
         return figure3cd(twin, results, settings, "OI", "EnKS");
     }
 
+    /**
+     * Fig. 3 (forecast panel): forecast RMSE vs lead time from each method's estimate, 50 starts
+     * after the burn-in, leads up to 5 model time units (or what the run allows).
+     */
+    public static Figure figure3Forecast(Twin twin, Map<String, DaResult> results, Settings settings) {
+        int lead = Math.min(500, settings.times() - 1 - settings.burnIn());
+        return Coda2024Figures.forecastSkill(twin, settings.burnIn(), results, 50, lead, Math.max(1, lead / 100));
+    }
+
     /** Fig. 3f: CDF of absolute analysis errors after the burn-in, one curve per method. */
     public static Figure figure3f(Twin twin, Map<String, DaResult> results, Settings settings) {
         return Coda2024Figures.errorCdf(twin, settings.burnIn(), results);

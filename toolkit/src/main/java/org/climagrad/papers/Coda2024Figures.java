@@ -161,6 +161,78 @@ public final class Coda2024Figures {
         return table;
     }
 
+    /**
+     * Fig. 3 (forecast panel): RMSE of free forecasts of the known model started from each
+     * method's estimate, against the truth, as a function of lead time. Forecasts start at
+     * {@code starts} times evenly spaced in [burnIn, T−1−leadSteps] of one twin (the paper instead
+     * averages over independent observation sets); the table gives the mean and standard
+     * deviation over the starts.
+     *
+     * @param starts number of forecast start times, ≥ 1
+     * @param leadSteps forecast length in observation times, in [1, T−1−burnIn]
+     * @param every lead-time spacing of the output in observation times, ≥ 1
+     * @return columns "lead time" then "&lt;method&gt; mean" and "&lt;method&gt; std"
+     */
+    public static Figure forecastSkill(Twin twin, int burnIn, Map<String, DaResult> results, int starts, int leadSteps,
+            int every) {
+        Check.inRange("burnIn", burnIn, 0, twin.times() - 2);
+        Check.inRange("leadSteps", leadSteps, 1, twin.times() - 1 - burnIn);
+        Check.atLeast("starts", starts, 1);
+        Check.atLeast("every", every, 1);
+        if (twin.experiment().obsEvery() != 1) {
+            throw new IllegalArgumentException("twin obsEvery = " + twin.experiment().obsEvery()
+                    + ": forecastSkill needs observations at every model step (1)");
+        }
+        double[][] truth = twin.truth();
+        int last = twin.times() - 1 - leadSteps;
+        int[] t0 = new int[starts];
+        for (int i = 0; i < starts; i++) {
+            t0[i] = starts == 1 ? burnIn : burnIn + (int) Math.round((double) i * (last - burnIn) / (starts - 1));
+        }
+        int leads = leadSteps / every + 1;
+        double[] leadTime = new double[leads];
+        double dt = twin.experiment().obsInterval();
+        for (int j = 0; j < leads; j++) {
+            leadTime[j] = j * every * dt;
+        }
+        Table data = Table.create("CODA Fig. 3: forecast RMSE vs lead time", DoubleColumn.create("lead time", leadTime));
+        Map<String, double[]> means = new LinkedHashMap<>();
+        for (Map.Entry<String, DaResult> e : results.entrySet()) {
+            double[][] est = bestEstimate(e.getValue());
+            double[][] x0 = new double[starts][];
+            for (int i = 0; i < starts; i++) {
+                x0[i] = est[t0[i]];
+            }
+            double[][][] run = twin.experiment().rollout().simulate(x0, twin.experiment().parameters(), leadSteps, every);
+            double[] mean = new double[leads];
+            double[] std = new double[leads];
+            for (int j = 0; j < leads; j++) {
+                double sum = 0;
+                double sq = 0;
+                for (int i = 0; i < starts; i++) {
+                    double r = rmse(run[i][j], truth[t0[i] + j * every]);
+                    sum += r;
+                    sq += r * r;
+                }
+                mean[j] = sum / starts;
+                std[j] = Math.sqrt(Math.max(0, sq / starts - mean[j] * mean[j]));
+            }
+            data.addColumns(DoubleColumn.create(e.getKey() + " mean", mean), DoubleColumn.create(e.getKey() + " std", std));
+            means.put(e.getKey(), mean);
+        }
+        return Figure.of("CODA Fig. 3: forecast RMSE from each analysis", data,
+                Charts.lines("forecast RMSE (mean over " + starts + " starts)", "lead time (MTU)", "RMSE", leadTime,
+                        means));
+    }
+
+    private static double rmse(double[] a, double[] b) {
+        double s = 0;
+        for (int k = 0; k < a.length; k++) {
+            s += (a[k] - b[k]) * (a[k] - b[k]);
+        }
+        return Math.sqrt(s / a.length);
+    }
+
     /** Absolute errors of an estimate over times t ≥ burnIn, flattened. */
     static double[] absoluteErrors(double[][] estimate, double[][] truth, int burnIn) {
         int nx = truth[0].length;

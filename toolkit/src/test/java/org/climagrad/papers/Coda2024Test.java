@@ -169,6 +169,29 @@ class Coda2024Test {
     }
 
     @Test
+    void forecastsFromBetterAnalysesStayCloserAndTheTruthHasNoError() {
+        Map<String, DaResult> withTruth = new java.util.LinkedHashMap<>(results);
+        double[][] truth = twin.truth();
+        double[] zero = new double[truth.length];
+        withTruth.put("truth", DaResult.score("truth", 0.01, truth, truth, zero, null, null));
+        Table d = Coda2024Figures.forecastSkill(twin, SETTINGS.burnIn(), withTruth, 20, 300, 10).data();
+        assertEquals(31, d.rowCount());
+        assertEquals(3.0, d.doubleColumn("lead time").getDouble(30), 1e-12);
+        for (int j = 0; j < d.rowCount(); j++) {
+            assertEquals(0, d.doubleColumn("truth mean").getDouble(j), 1e-9, "forecast from the truth");
+        }
+        DoubleColumn oi = d.doubleColumn("OI mean");
+        DoubleColumn enks = d.doubleColumn("EnKS mean");
+        assertEquals(results.get("OI").meanRmse(SETTINGS.burnIn()), oi.getDouble(0), 0.5, "lead 0 is the analysis");
+        assertTrue(enks.getDouble(0) < 0.3, "EnKS at lead 0");
+        assertTrue(enks.getDouble(10) > enks.getDouble(0), "errors grow with lead time (chaos)");
+        assertTrue(enks.getDouble(20) < oi.getDouble(20), "EnKS forecast beats OI at lead 2 MTU");
+        assertThrows(IllegalArgumentException.class,
+                () -> Coda2024Figures.forecastSkill(twin, SETTINGS.burnIn(), results, 20, twin.times(), 10));
+        assertEquals(1, Coda2024.figure3Forecast(twin, results, SETTINGS).panels().size());
+    }
+
+    @Test
     void settingsRejectBadRanges() {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> new Coda2024.Settings(100, 100, 10, 1));
