@@ -162,14 +162,19 @@ public final class DaResult {
     private static double[] rmse(double[][] estimate, double[][] truth) {
         double[] r = new double[truth.length];
         for (int t = 0; t < truth.length; t++) {
-            double s = 0;
-            for (int i = 0; i < truth[t].length; i++) {
-                double e = estimate[t][i] - truth[t][i];
-                s += e * e;
-            }
-            r[t] = Math.sqrt(s / truth[t].length);
+            r[t] = rmse(estimate[t], truth[t]);
         }
         return r;
+    }
+
+    /** Root-mean-square difference of two states of the same length, sqrt(mean_k (a_k − b_k)²). */
+    public static double rmse(double[] estimate, double[] truth) {
+        double s = 0;
+        for (int i = 0; i < truth.length; i++) {
+            double e = estimate[i] - truth[i];
+            s += e * e;
+        }
+        return Math.sqrt(s / truth.length);
     }
 
     private static double[][] deepCopy(double[][] a) {

@@ -210,7 +210,7 @@ public final class Coda2024Figures {
                 double sum = 0;
                 double sq = 0;
                 for (int i = 0; i < starts; i++) {
-                    double r = rmse(run[i][j], truth[t0[i] + j * every]);
+                    double r = DaResult.rmse(run[i][j], truth[t0[i] + j * every]);
                     sum += r;
                     sq += r * r;
                 }
@@ -223,14 +223,6 @@ public final class Coda2024Figures {
         return Figure.of("CODA Fig. 3: forecast RMSE from each analysis", data,
                 Charts.lines("forecast RMSE (mean over " + starts + " starts)", "lead time (MTU)", "RMSE", leadTime,
                         means));
-    }
-
-    private static double rmse(double[] a, double[] b) {
-        double s = 0;
-        for (int k = 0; k < a.length; k++) {
-            s += (a[k] - b[k]) * (a[k] - b[k]);
-        }
-        return Math.sqrt(s / a.length);
     }
 
     /** Absolute errors of an estimate over times t ≥ burnIn, flattened. */
