@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 import org.climagrad.core.Check;
 import org.climagrad.core.Devices;
 import org.climagrad.obs.Observations;
@@ -54,6 +55,8 @@ public final class CodaTrainer {
     private final long seed;
     private final Consumer<EpochStats> progress;
     private final Block correction;
+    private final ToDoubleFunction<CodaModel> monitor;
+    private final int parameterWarmup;
 
     private CodaTrainer(Builder b) {
         network = b.network;
@@ -70,6 +73,8 @@ public final class CodaTrainer {
         patience = b.patience;
         seed = b.seed;
         progress = b.progress;
+        monitor = b.monitor;
+        parameterWarmup = b.parameterWarmup;
     }
 
     /** A new builder. */
@@ -77,17 +82,38 @@ public final class CodaTrainer {
         return new Builder();
     }
 
-    /** The result of {@link #fit}: the trained network, the epochs' losses and the final θ. */
-    public record Fit(CodaModel model, List<EpochStats> history, double[] theta) {
+    /**
+     * The result of {@link #fit}.
+     *
+     * @param model the trained network (the best epoch's weights)
+     * @param history the losses of every epoch run
+     * @param theta the model parameters θ of the best epoch
+     * @param thetaTrace θ after every gradient step {@code [steps][p]} (constant without tuning)
+     * @param monitor the monitor's value after every epoch (empty without {@code optMonitor})
+     */
+    public record Fit(CodaModel model, List<EpochStats> history, double[] theta, double[][] thetaTrace,
+            double[] monitor) {
         /** Copies. */
         public Fit {
             history = List.copyOf(history);
             theta = theta.clone();
+            thetaTrace = java.util.Arrays.stream(thetaTrace).map(double[]::clone).toArray(double[][]::new);
+            monitor = monitor.clone();
         }
 
         @Override
         public double[] theta() {
             return theta.clone();
+        }
+
+        @Override
+        public double[][] thetaTrace() {
+            return java.util.Arrays.stream(thetaTrace).map(double[]::clone).toArray(double[][]::new);
+        }
+
+        @Override
+        public double[] monitor() {
+            return monitor.clone();
         }
     }
 
@@ -119,6 +145,8 @@ public final class CodaTrainer {
                 .optDevices(new ai.djl.Device[] {Devices.preferred()});
         List<EpochStats> history = new ArrayList<>();
         double[] theta = theta0.clone();
+        List<double[]> trace = new ArrayList<>();
+        List<Double> monitored = new ArrayList<>();
         Adam thetaAdam = new Adam(theta.length, parameterLearningRate);
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(new Shape(batchSize, 2, 2 * halfWidth + 1, nx));
@@ -129,6 +157,7 @@ public final class CodaTrainer {
             double[] firstTerms = null;
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 int[] order = shuffled(first, training, rng);
+                boolean tuneNow = tuneParameters && epoch > parameterWarmup;
                 double sumData = 0;
                 double sumModel = 0;
                 double sumTotal = 0;
@@ -140,19 +169,20 @@ public final class CodaTrainer {
                     double[] gradTheta;
                     try (NDManager m = trainer.getManager().newSubManager()) {
                         NDArray th = m.create(toFloat(theta));
-                        th.setRequiresGradient(tuneParameters);
+                        th.setRequiresGradient(tuneNow);
                         try (GradientCollector gc = trainer.newGradientCollector()) {
                             CodaLoss.Terms t = terms(trainer, m, data, centres, th, true);
                             terms = new double[] {t.data().getFloat(), t.model().getFloat(), t.total().getFloat()};
                             checkFinite(terms, firstTerms, step, model, best);
                             gc.backward(t.total());
                         }
-                        gradTheta = tuneParameters ? toDouble(th.getGradient().toFloatArray()) : null;
+                        gradTheta = tuneNow ? toDouble(th.getGradient().toFloatArray()) : null;
                     }
                     trainer.step();
-                    if (tuneParameters) {
+                    if (tuneNow) {
                         thetaAdam.step(theta, gradTheta);
                     }
+                    trace.add(theta.clone());
                     if (firstTerms == null) {
                         firstTerms = terms;
                     }
@@ -165,6 +195,9 @@ public final class CodaTrainer {
                 EpochStats stats = new EpochStats(epoch, sumData / batches, sumModel / batches, sumTotal / batches,
                         val, theta);
                 history.add(stats);
+                if (monitor != null) {
+                    monitored.add(monitor.applyAsDouble(new CodaModel(model, halfWidth, nx, theta)));
+                }
                 if (progress != null) {
                     progress.accept(stats);
                 }
@@ -182,7 +215,8 @@ public final class CodaTrainer {
             model.close();
             throw e;
         }
-        return new Fit(new CodaModel(model, halfWidth, nx, theta), history, theta);
+        return new Fit(new CodaModel(model, halfWidth, nx, theta), history, theta, trace.toArray(new double[0][]),
+                monitored.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private CodaLoss.Terms terms(Trainer trainer, NDManager m, CodaBatches data, int[] centres, NDArray theta,
@@ -337,8 +371,30 @@ public final class CodaTrainer {
         private long seed = 1;
         private Consumer<EpochStats> progress;
         private Block correction;
+        private ToDoubleFunction<CodaModel> monitor;
+        private int parameterWarmup;
 
         private Builder() {}
+
+        /**
+         * Keep θ fixed for the first {@code epochs} epochs (the network learns first), then tune it
+         * (with {@code optTuneParameters}); ≥ 0, default 0.
+         */
+        public Builder optParameterWarmup(int epochs) {
+            this.parameterWarmup = epochs;
+            return this;
+        }
+
+        /**
+         * A diagnostic evaluated after every epoch on the current network and θ (for example the
+         * analysis RMSE against a truth the training never sees); the values land in
+         * {@link Fit#monitor()}. The model passed in is a view of the network being trained: do
+         * not close or save it.
+         */
+        public Builder optMonitor(ToDoubleFunction<CodaModel> monitor) {
+            this.monitor = monitor;
+            return this;
+        }
 
         /**
          * Train this model-correction block B_ψ together with the network (CODA Sec. 4.4). It must be
@@ -443,6 +499,7 @@ public final class CodaTrainer {
             Check.positive("parameterLearningRate", parameterLearningRate);
             Check.inHalfOpen("validationFraction", validationFraction, 0, 1);
             Check.atLeast("patience", patience, 1);
+            Check.atLeast("parameterWarmup", parameterWarmup, 0);
             return new CodaTrainer(this);
         }
     }

@@ -2,6 +2,7 @@ package org.climagrad.dynamics;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 
@@ -33,14 +34,18 @@ public interface Correction {
      * A DJL block applied independently at every grid point to the local value:
      * {@code [batch, nx]} is reshaped to {@code [batch·nx, 1]}, passed through the block
      * ({@code [n, 1] -> [n, 1]}), and reshaped back, as for CODA's per-location network B_ψ(x_k).
+     * The block holds float32 parameters: a state of another type (a float64 free run) is cast to
+     * float32 for the block and the result cast back.
      */
     static Correction local(Block block, boolean training) {
         return x -> {
             long batch = x.getShape().get(0);
             long nx = x.getShape().get(1);
+            boolean cast = x.getDataType() != DataType.FLOAT32;
+            NDArray in = cast ? x.toType(DataType.FLOAT32, false) : x;
             NDArray out = block.forward(new ParameterStore(x.getManager(), false),
-                    new NDList(x.reshape(batch * nx, 1)), training).singletonOrThrow();
-            return out.reshape(batch, nx);
+                    new NDList(in.reshape(batch * nx, 1)), training).singletonOrThrow().reshape(batch, nx);
+            return cast ? out.toType(x.getDataType(), false) : out;
         };
     }
 }

@@ -69,9 +69,29 @@ public final class Coda2024 {
      */
     public record CodaSettings(int halfWidth, int rolloutSteps, double alpha, int[] channels, int epochs, int batchSize,
             double learningRate) {
-        /** Copies the channels. */
+        /** Validates the ranges and copies the channels. */
         public CodaSettings {
+            Check.atLeast("halfWidth", halfWidth, 1);
+            Check.atLeast("rolloutSteps", rolloutSteps, 1);
+            Check.nonNegative("alpha", alpha);
+            if (channels == null || channels.length == 0) {
+                throw new IllegalArgumentException("channels: at least one level required");
+            }
+            Check.atLeast("epochs", epochs, 1);
+            Check.atLeast("batchSize", batchSize, 1);
+            Check.positive("learningRate", learningRate);
             channels = channels.clone();
+        }
+
+        /** These settings with another window half-width w, rollout R and α. */
+        public CodaSettings withWindow(int newHalfWidth, int newRolloutSteps, double newAlpha) {
+            return new CodaSettings(newHalfWidth, newRolloutSteps, newAlpha, channels, epochs, batchSize,
+                    learningRate);
+        }
+
+        /** These settings with another number of epochs. */
+        public CodaSettings withEpochs(int newEpochs) {
+            return new CodaSettings(halfWidth, rolloutSteps, alpha, channels, newEpochs, batchSize, learningRate);
         }
 
         @Override
@@ -114,19 +134,33 @@ public final class Coda2024 {
      */
     public static CodaRun coda(Twin twin, Settings settings, CodaSettings coda,
             java.util.function.Consumer<EpochStats> progress) {
-        CodaTrainer.Fit fit = CodaTrainer.builder()
-                .setNetwork(CodaNet.builder().optChannels(coda.channels()).build())
-                .setLoss(CodaLoss.builder().setRollout(CodaBaselines.rollout()).setRolloutSteps(coda.rolloutSteps())
-                        .optAlpha(coda.alpha()).build())
-                .setHalfWidth(coda.halfWidth()).setParameters(CodaBaselines.F).optEpochs(coda.epochs())
-                .optBatchSize(coda.batchSize()).optLearningRate(coda.learningRate()).optSeed(settings.seed())
-                .optProgress(progress).build().fit(twin.observations());
+        CodaTrainer.Fit fit = trainer(coda, CodaBaselines.rollout(), settings.seed(), progress)
+                .setParameters(CodaBaselines.F).build().fit(twin.observations());
         double[][] analysis = fit.model().analyseAll(twin.observations());
         double[] spread = new double[analysis.length];
         java.util.Arrays.fill(spread, Double.NaN);
         DaResult result = DaResult.score("CODA(" + coda + ")", twin.experiment().obsInterval(), twin.truth(),
                 analysis, spread, null, null);
         return new CodaRun(fit, result);
+    }
+
+    /**
+     * A trainer configured from CODA settings: a fresh 1.5D U-Net with the settings' channels, the
+     * loss of eq. 6 with the given model M, window, rollout, α, epochs, batch and learning rate.
+     * The caller adds {@code setParameters} (and, as needed, tuning, a correction or a monitor).
+     *
+     * @param coda network and training settings
+     * @param model the model M of the loss (possibly with a correction term)
+     * @param seed seed of the weights and the batch order
+     * @param progress called after each epoch, or null
+     */
+    public static CodaTrainer.Builder trainer(CodaSettings coda, org.climagrad.dynamics.Rollout model, long seed,
+            java.util.function.Consumer<EpochStats> progress) {
+        return CodaTrainer.builder().setNetwork(CodaNet.builder().optChannels(coda.channels()).build())
+                .setLoss(CodaLoss.builder().setRollout(model).setRolloutSteps(coda.rolloutSteps())
+                        .optAlpha(coda.alpha()).build())
+                .setHalfWidth(coda.halfWidth()).optEpochs(coda.epochs()).optBatchSize(coda.batchSize())
+                .optLearningRate(coda.learningRate()).optSeed(seed).optProgress(progress);
     }
 
     /** The settings of the current profile ({@link Profile#current()}). */
@@ -215,7 +249,7 @@ public final class Coda2024 {
      *     has no smoother)
      */
     public static Table rmseTable(Map<String, DaResult> results, int burnIn) {
-        Table table = Table.create("CODA Fig. 3 baselines: mean RMSE after burn-in " + burnIn,
+        Table table = Table.create("Mean analysis RMSE after burn-in " + burnIn,
                 StringColumn.create("method"), StringColumn.create("description"),
                 DoubleColumn.create("filter RMSE"), DoubleColumn.create("spread"),
                 DoubleColumn.create("smoother RMSE"));

@@ -149,4 +149,66 @@ public final class Charts {
         }
         return c;
     }
+
+    /**
+     * A value on a grid of two parameters as a heat map with the values printed in the cells.
+     *
+     * @param title panel title
+     * @param xLabel x axis title
+     * @param x x values (columns)
+     * @param yLabel y axis title
+     * @param y y values (rows)
+     * @param z values {@code [x.length][y.length]}
+     */
+    public static HeatMapChart grid(String title, String xLabel, double[] x, String yLabel, double[] y, double[][] z) {
+        List<Number> xs = new ArrayList<>();
+        for (double v : x) {
+            xs.add(v);
+        }
+        List<Number> ys = new ArrayList<>();
+        for (double v : y) {
+            ys.add(v);
+        }
+        List<Number[]> heat = new ArrayList<>();
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < y.length; j++) {
+                heat.add(new Number[] {i, j, Math.round(z[i][j] * 1000) / 1000.0});
+                min = Math.min(min, z[i][j]);
+                max = Math.max(max, z[i][j]);
+            }
+        }
+        HeatMapChart c = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        c.getStyler().setShowValue(true);
+        c.getStyler().setMin(min);
+        c.getStyler().setMax(max > min ? max : min + 1);
+        c.getStyler().setRangeColors(new Color[] {new Color(255, 255, 204), new Color(253, 141, 60),
+                new Color(189, 0, 38)});
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.addSeries(title, xs, ys, heat);
+        return c;
+    }
+
+    /**
+     * Lines of possibly different lengths, each against its own index 1, 2, … (steps, epochs).
+     *
+     * @param title panel title
+     * @param xLabel x axis title
+     * @param yLabel y axis title
+     * @param lines name → ordinates
+     */
+    public static XYChart ragged(String title, String xLabel, String yLabel, Map<String, double[]> lines) {
+        XYChart c = lines(title, xLabel, yLabel, new double[0], Map.of());
+        for (Map.Entry<String, double[]> e : lines.entrySet()) {
+            double[] y = e.getValue();
+            double[] x = new double[y.length];
+            for (int i = 0; i < y.length; i++) {
+                x[i] = i + 1;
+            }
+            c.addSeries(e.getKey(), x, y).setMarker(y.length > 30 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+        }
+        return c;
+    }
 }

@@ -96,6 +96,31 @@ class CodaTrainerTest {
     }
 
     @Test
+    void warmupHoldsThetaThenTunesAndMonitorRunsEveryEpoch() {
+        int[] calls = {0};
+        CodaTrainer.Fit fit = trainer(1).setParameters(6.0).optTuneParameters(0.1).optParameterWarmup(1).optEpochs(3)
+                .optMonitor(model -> {
+                    calls[0]++;
+                    return rmse(model.analyse(twin.observations()), W);
+                }).build().fit(twin.observations());
+        double[][] trace = fit.thetaTrace();
+        int perEpoch = trace.length / 3;
+        assertEquals(3 * perEpoch, trace.length, "one θ per gradient step");
+        for (int i = 0; i < perEpoch; i++) {
+            assertEquals(6.0, trace[i][0], 0.0, "θ fixed during the warm-up epoch, step " + i);
+        }
+        assertTrue(trace[perEpoch][0] != 6.0 && trace[trace.length - 1][0] != trace[perEpoch][0],
+                "θ tuned after the warm-up: " + trace[perEpoch][0] + " … " + trace[trace.length - 1][0]);
+        assertEquals(3, calls[0]);
+        assertEquals(3, fit.monitor().length);
+        assertTrue(fit.monitor()[2] < fit.monitor()[0], java.util.Arrays.toString(fit.monitor()));
+        fit.model().close();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> trainer(1).optParameterWarmup(-1).build());
+        assertTrue(e.getMessage().contains("parameterWarmup"), e.getMessage());
+    }
+
+    @Test
     void correctionLearnsTheMissingForcing() {
         // Truth F = 8; the model has F = 6 and a per-location correction B_psi(x_k): it should learn ≈ +2.
         Block psi = new SequentialBlock().add(Linear.builder().setUnits(32).build()).add(Activation::tanh)
