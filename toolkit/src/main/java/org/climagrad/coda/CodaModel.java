@@ -131,6 +131,15 @@ public final class CodaModel implements AutoCloseable {
         return v;
     }
 
+    /**
+     * The DA network g_DA inside this model (without a jointly trained correction block), for
+     * warm-starting another training from its weights.
+     */
+    Block network() {
+        Block block = model.getBlock();
+        return block instanceof JointBlock joint ? joint.network() : block;
+    }
+
     /** The window half-width w (the network sees 2w+1 observation times). */
     public int halfWidth() {
         return halfWidth;

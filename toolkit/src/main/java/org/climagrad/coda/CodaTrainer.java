@@ -57,6 +57,7 @@ public final class CodaTrainer {
     private final Block correction;
     private final ToDoubleFunction<CodaModel> monitor;
     private final int parameterWarmup;
+    private final CodaModel startFrom;
 
     private CodaTrainer(Builder b) {
         network = b.network;
@@ -75,6 +76,7 @@ public final class CodaTrainer {
         progress = b.progress;
         monitor = b.monitor;
         parameterWarmup = b.parameterWarmup;
+        startFrom = b.startFrom;
     }
 
     /** A new builder. */
@@ -150,6 +152,9 @@ public final class CodaTrainer {
         Adam thetaAdam = new Adam(theta.length, parameterLearningRate);
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(new Shape(batchSize, 2, 2 * halfWidth + 1, nx));
+            if (startFrom != null) {
+                copyWeights(startFrom.network(), network);
+            }
             Checkpoint best = new Checkpoint(trained, theta);
             double bestValidation = Double.POSITIVE_INFINITY;
             int sinceBest = 0;
@@ -299,6 +304,25 @@ public final class CodaTrainer {
     }
 
     /** The network's parameters and θ, kept in memory. */
+    /** Copies the weights of {@code from} into {@code to}; both must have the same architecture. */
+    static void copyWeights(Block from, Block to) {
+        var a = from.getParameters();
+        var b = to.getParameters();
+        boolean same = a.size() == b.size();
+        for (int i = 0; same && i < a.size(); i++) {
+            same = a.get(i).getValue().getArray().getShape().equals(b.get(i).getValue().getArray().getShape());
+        }
+        if (!same) {
+            throw new IllegalArgumentException("startFrom: the fitted network's architecture (" + a.size()
+                    + " parameter arrays) does not match this trainer's network (" + b.size()
+                    + "); build both with the same settings");
+        }
+        // In place: loading fresh arrays would detach them from the optimiser's gradients.
+        for (int i = 0; i < a.size(); i++) {
+            a.get(i).getValue().getArray().copyTo(b.get(i).getValue().getArray());
+        }
+    }
+
     private static final class Checkpoint {
         private final byte[] parameters;
         private final double[] theta;
@@ -373,8 +397,19 @@ public final class CodaTrainer {
         private Block correction;
         private ToDoubleFunction<CodaModel> monitor;
         private int parameterWarmup;
+        private CodaModel startFrom;
 
         private Builder() {}
+
+        /**
+         * Start the network from the weights of an earlier fit instead of a random initialisation
+         * (same architecture required). CODA Sec. 4.4 trains the DA network on the truncated model
+         * first and then the network and B_ψ together: pass the first fit's model here.
+         */
+        public Builder optStartFrom(CodaModel fitted) {
+            this.startFrom = fitted;
+            return this;
+        }
 
         /**
          * Keep θ fixed for the first {@code epochs} epochs (the network learns first), then tune it

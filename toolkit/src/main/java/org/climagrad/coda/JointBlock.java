@@ -25,6 +25,11 @@ final class JointBlock extends AbstractBlock {
         this.correctionInput = correctionInput;
     }
 
+    /** The DA network. */
+    Block network() {
+        return network;
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {

@@ -1,9 +1,13 @@
 package org.climagrad.papers;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.climagrad.coda.CodaLoss;
+import org.climagrad.coda.CodaModel;
 import org.climagrad.coda.CodaNet;
 import org.climagrad.coda.CodaTrainer;
 import org.climagrad.coda.EpochStats;
@@ -229,6 +233,40 @@ public final class Coda2024 {
     public static Figure figure3Forecast(Twin twin, Map<String, DaResult> results, Settings settings) {
         int lead = Math.min(500, settings.times() - 1 - settings.burnIn());
         return Coda2024Figures.forecastSkill(twin, settings.burnIn(), results, 50, lead, Math.max(1, lead / 100));
+    }
+
+    /** Independent observation sets of the forecast panel: FAST 30, PAPER 1,000 (as the paper). */
+    public static int forecastSets(Profile profile) {
+        return profile.pick(30, 1000);
+    }
+
+    /** Observation times of each independent set in {@link #figure3ForecastOverSets}. */
+    public static final int SET_TIMES = 300;
+
+    /**
+     * Fig. 3 (forecast panel) as in the paper: {@code sets} independent observation sets of
+     * {@value #SET_TIMES} times (seeds seed + 10 000 + i, truth and observations both new), each
+     * analysed by OI, the EnKF, the EnKS and the trained CODA network (no retraining); forecasts of
+     * the known model start from each analysis at time {@value #SET_TIMES} − 1 − w (the last time
+     * with a full CODA window) and run 5 time units.
+     *
+     * @param coda the trained network (e.g. {@code run.fit().model()})
+     * @param sets number of observation sets, ≥ 1 (the paper: 1,000)
+     */
+    public static Figure figure3ForecastOverSets(CodaModel coda, Settings settings, int sets) {
+        Check.atLeast("sets", sets, 1);
+        List<Twin> twins = new ArrayList<>();
+        for (int i = 0; i < sets; i++) {
+            twins.add(CodaBaselines.experiment(SET_TIMES, settings.seed() + 10_000 + i).generate());
+        }
+        Climatology clim = CodaBaselines.climatology(settings.seed() + 1);
+        Map<String, Function<Twin, double[][]>> methods = new LinkedHashMap<>();
+        methods.put("OI", t -> CodaBaselines.optimalInterpolation(clim).assimilate(t).analysisMean());
+        methods.put("EnKF", t -> CodaBaselines.enkf(clim, settings.seed() + 2).assimilate(t).analysisMean());
+        methods.put("EnKS", t -> CodaBaselines.enks(clim, settings.seed() + 2).assimilate(t).smootherMean()
+                .orElseThrow());
+        methods.put("CODA", t -> coda.analyseAll(t.observations()));
+        return Coda2024Figures.forecastSkillOverSets(twins, methods, SET_TIMES - 1 - coda.halfWidth(), 500, 5);
     }
 
     /** Fig. 3f: CDF of absolute analysis errors after the burn-in, one curve per method. */

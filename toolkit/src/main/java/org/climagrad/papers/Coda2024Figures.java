@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.climagrad.core.Check;
 import org.climagrad.da.DaResult;
 import org.climagrad.obs.Observations;
 import org.climagrad.obs.Twin;
+import org.climagrad.obs.TwinExperiment;
 import org.climagrad.plot.Charts;
 import org.climagrad.plot.Figure;
 import org.climagrad.plot.Tables;
@@ -223,6 +225,73 @@ public final class Coda2024Figures {
         return Figure.of("CODA Fig. 3: forecast RMSE from each analysis", data,
                 Charts.lines("forecast RMSE (mean over " + starts + " starts)", "lead time (MTU)", "RMSE", leadTime,
                         means));
+    }
+
+    /**
+     * Fig. 3 (forecast panel) as in the paper: one forecast per independent observation set. Each
+     * set is analysed by every method; the known model is run freely from the analysis at time
+     * {@code start} and compared with the true trajectory continued from there. Mean and standard
+     * deviation are over the sets.
+     *
+     * @param sets independent twins of the same experiment (≥ 1), each with more than {@code start} times
+     * @param analysers method label → analysis {@code [T][nx]} of a twin
+     * @param start analysis time the forecasts start from, in [0, T−1]
+     * @param leadSteps forecast length in model steps, ≥ 1
+     * @param every lead-time spacing of the output in model steps, ≥ 1
+     * @return columns "lead time" then "&lt;method&gt; mean" and "&lt;method&gt; std"
+     */
+    public static Figure forecastSkillOverSets(List<Twin> sets, Map<String, Function<Twin, double[][]>> analysers,
+            int start, int leadSteps, int every) {
+        if (sets == null || sets.isEmpty()) {
+            throw new IllegalArgumentException("sets: at least one twin required");
+        }
+        Check.inRange("start", start, 0, sets.get(0).times() - 1);
+        Check.atLeast("leadSteps", leadSteps, 1);
+        Check.atLeast("every", every, 1);
+        int leads = leadSteps / every + 1;
+        int n = sets.size();
+        TwinExperiment exp = sets.get(0).experiment();
+        double[] leadTime = new double[leads];
+        for (int j = 0; j < leads; j++) {
+            leadTime[j] = j * every * exp.obsInterval() / exp.obsEvery();
+        }
+        double[][] x0Truth = new double[n][];
+        for (int i = 0; i < n; i++) {
+            if (sets.get(i).times() <= start) {
+                throw new IllegalArgumentException("sets[" + i + "]: " + sets.get(i).times() + " times, need > start = "
+                        + start);
+            }
+            x0Truth[i] = sets.get(i).truthAt(start);
+        }
+        double[][][] truth = exp.rollout().simulate(x0Truth, exp.parameters(), leadSteps, every);
+        Table data = Table.create("CODA Fig. 3: forecast RMSE vs lead time over " + n + " observation sets",
+                DoubleColumn.create("lead time", leadTime));
+        Map<String, double[]> means = new LinkedHashMap<>();
+        for (Map.Entry<String, Function<Twin, double[][]>> e : analysers.entrySet()) {
+            double[][] x0 = new double[n][];
+            for (int i = 0; i < n; i++) {
+                x0[i] = e.getValue().apply(sets.get(i))[start];
+            }
+            double[][][] run = exp.rollout().simulate(x0, exp.parameters(), leadSteps, every);
+            double[] mean = new double[leads];
+            double[] std = new double[leads];
+            for (int j = 0; j < leads; j++) {
+                double sum = 0;
+                double sq = 0;
+                for (int i = 0; i < n; i++) {
+                    double r = DaResult.rmse(run[i][j], truth[i][j]);
+                    sum += r;
+                    sq += r * r;
+                }
+                mean[j] = sum / n;
+                std[j] = Math.sqrt(Math.max(0, sq / n - mean[j] * mean[j]));
+            }
+            data.addColumns(DoubleColumn.create(e.getKey() + " mean", mean), DoubleColumn.create(e.getKey() + " std", std));
+            means.put(e.getKey(), mean);
+        }
+        return Figure.of("CODA Fig. 3: forecast RMSE over independent observation sets", data,
+                Charts.lines("forecast RMSE (mean over " + n + " observation sets)", "lead time (MTU)", "RMSE",
+                        leadTime, means));
     }
 
     /** Absolute errors of an estimate over times t ≥ burnIn, flattened. */

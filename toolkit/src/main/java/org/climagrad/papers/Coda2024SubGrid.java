@@ -185,7 +185,8 @@ public final class Coda2024SubGrid {
 
     /**
      * Runs OI and the EnKS with the truncated model (climatology of the slow truth from an
-     * independent run), trains CODA with the truncated model, and CODA with B_ψ jointly.
+     * independent run), trains CODA with the truncated model, then (CODA Sec. 4.4, second phase)
+     * continues from that network and trains it jointly with B_ψ.
      *
      * @param progress receives each epoch of both trainings, or null
      */
@@ -202,7 +203,7 @@ public final class Coda2024SubGrid {
         results.put("CODA", score("CODA (truncated model)", plain, twin));
         Block psi = correctionNetwork();
         CodaTrainer.Fit corrected = Coda2024.trainer(s.coda(), corrected(psi, true), s.seed(), progress)
-                .setParameters(F).optCorrection(psi).build().fit(twin.observations());
+                .setParameters(F).optCorrection(psi).optStartFrom(plain.model()).build().fit(twin.observations());
         results.put("CODA+correction", score("CODA + learned correction", corrected, twin));
         return new Runs(Collections.unmodifiableMap(results), psi, plain, corrected);
     }

@@ -146,6 +146,30 @@ class CodaTrainerTest {
     }
 
     @Test
+    void startFromContinuesAnEarlierFitAndRejectsAnotherArchitecture() {
+        CodaTrainer.Fit first = trainer(1).optEpochs(2).build().fit(twin.observations());
+        double before = rmse(first.model().analyse(twin.observations()), W);
+        // A tiny learning rate: the second fit barely moves, so it analyses like the first, not like a random net.
+        CodaTrainer.Fit warm = trainer(1).optEpochs(1).optLearningRate(1e-9).optStartFrom(first.model()).build()
+                .fit(twin.observations());
+        CodaTrainer.Fit cold = trainer(1).optEpochs(1).optLearningRate(1e-9).build().fit(twin.observations());
+        assertEquals(before, rmse(warm.model().analyse(twin.observations()), W), 1e-3);
+        assertTrue(rmse(cold.model().analyse(twin.observations()), W) > before + 0.5);
+        // ... and with a normal learning rate it keeps learning from there (the copied weights stay trainable).
+        CodaTrainer.Fit more = trainer(1).optEpochs(2).optStartFrom(first.model()).build().fit(twin.observations());
+        assertTrue(more.history().get(0).trainTotal() < 0.8 * first.history().get(0).trainTotal());
+        assertTrue(rmse(more.model().analyse(twin.observations()), W) < before, "continued training improves");
+        more.model().close();
+        Block other = new SequentialBlock().add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(K).build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer(1).setNetwork(other)
+                .optStartFrom(first.model()).build().fit(twin.observations()));
+        assertTrue(e.getMessage().contains("startFrom"), e.getMessage());
+        first.model().close();
+        warm.model().close();
+        cold.model().close();
+    }
+
+    @Test
     void divergenceNamesStepAndTerm() {
         CodaDivergenceException e = assertThrows(CodaDivergenceException.class,
                 () -> trainer(1).optLearningRate(1e4).build().fit(twin.observations()));

@@ -165,6 +165,14 @@ class Coda2024Test {
         Figure f = Coda2024.figure3cd(twin, all, SETTINGS, "OI", "EnKS", "CODA");
         assertEquals(6, f.panels().size());
         assertThrows(IllegalArgumentException.class, () -> Coda2024.figure3cd(twin, all, SETTINGS, "4DVar"));
+        // The paper's forecast panel: independent observation sets, the trained network reused on each.
+        Table sets = Coda2024.figure3ForecastOverSets(run.fit().model(), SETTINGS, 4).data();
+        assertEquals(101, sets.rowCount());
+        assertEquals(5.0, sets.doubleColumn("lead time").getDouble(100), 1e-9);
+        double codaStart = sets.doubleColumn("CODA mean").getDouble(0);
+        assertTrue(codaStart < 0.6 * sets.doubleColumn("OI mean").getDouble(0), "CODA " + codaStart + " vs OI");
+        assertTrue(sets.doubleColumn("EnKS mean").getDouble(0) < codaStart);
+        assertTrue(sets.doubleColumn("CODA std").getDouble(0) > 0, "the sets differ");
         run.fit().model().close();
     }
 
@@ -189,6 +197,15 @@ class Coda2024Test {
         assertThrows(IllegalArgumentException.class,
                 () -> Coda2024Figures.forecastSkill(twin, SETTINGS.burnIn(), results, 20, twin.times(), 10));
         assertEquals(1, Coda2024.figure3Forecast(twin, results, SETTINGS).panels().size());
+        // Over independent sets: forecasts from the truth itself have no error at any lead.
+        java.util.List<Twin> sets = java.util.List.of(twin, CodaBaselines.experiment(200, 5).generate());
+        Table t = Coda2024Figures.forecastSkillOverSets(sets, Map.of("truth", Twin::truth), 150, 100, 10).data();
+        assertEquals(11, t.rowCount());
+        for (int j = 0; j < t.rowCount(); j++) {
+            assertEquals(0, t.doubleColumn("truth mean").getDouble(j), 1e-9);
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> Coda2024Figures.forecastSkillOverSets(sets, Map.of("truth", Twin::truth), 200, 100, 10));
     }
 
     @Test
