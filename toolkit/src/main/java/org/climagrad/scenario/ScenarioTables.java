@@ -1,0 +1,149 @@
+package org.climagrad.scenario;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.climagrad.plot.Charts;
+import org.knowm.xchart.XYChart;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * A {@link Scenario} as a Tablesaw table and as a CSV file: columns {@code year} then one per
+ * agent, labelled {@link Agent#column()} (e.g. {@code CO2 FFI [Gt CO2/yr]}); the table's name is
+ * the scenario's name.
+ */
+public final class ScenarioTables {
+    private ScenarioTables() {}
+
+    /**
+     * One line per agent, each normalised by its largest magnitude (so all six share one axis);
+     * the legend gives the maximum in the agent's unit.
+     */
+    public static XYChart chart(Scenario s) {
+        Map<String, double[]> lines = new LinkedHashMap<>();
+        for (Agent a : Agent.values()) {
+            double[] v = s.emissions(a);
+            double max = Arrays.stream(v).map(Math::abs).max().orElse(0);
+            double scale = max > 0 ? max : 1;
+            lines.put(a.variable() + " (max " + String.format("%.3g", max) + " " + a.unit() + ")",
+                    Arrays.stream(v).map(x -> x / scale).toArray());
+        }
+        return Charts.lines(s.name() + ": emissions by agent", "year", "emission / max |emission|", s.years(), lines);
+    }
+
+    /**
+     * One agent in several scenarios, in the agent's unit (scenarios may cover different years).
+     */
+    public static XYChart chart(Agent agent, java.util.Collection<Scenario> scenarios) {
+        XYChart c = Charts.lines(agent.variable() + " emissions", "year", agent.unit(), new double[0], Map.of());
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Scenario s : scenarios) {
+            if (!names.add(s.name())) {
+                throw new IllegalArgumentException("scenarios: two are named '" + s.name() + "'; use withName");
+            }
+            c.addSeries(s.name(), s.years(), s.emissions(agent)).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        }
+        return c;
+    }
+
+    /** The scenario as a table, one row per year. */
+    public static Table toTable(Scenario s) {
+        int[] years = new int[s.length()];
+        for (int i = 0; i < years.length; i++) {
+            years[i] = s.firstYear() + i;
+        }
+        Table t = Table.create(s.name(), IntColumn.create("year", years));
+        for (Agent a : Agent.values()) {
+            t.addColumns(DoubleColumn.create(a.column(), s.emissions(a)));
+        }
+        return t;
+    }
+
+    /**
+     * A scenario from a table with a {@code year} column (consecutive years) and agent columns
+     * labelled {@link Agent#column()} or just {@link Agent#variable()}; missing agents are zero.
+     */
+    public static Scenario fromTable(Table table, String name) {
+        if (!table.columnNames().contains("year")) {
+            throw new IllegalArgumentException("table " + table.name() + ": no 'year' column; have "
+                    + table.columnNames());
+        }
+        int n = table.rowCount();
+        if (n == 0) {
+            throw new IllegalArgumentException("table " + table.name() + ": no rows");
+        }
+        int first = (int) Math.round(((Number) table.column("year").get(0)).doubleValue());
+        for (int i = 0; i < n; i++) {
+            double y = ((Number) table.column("year").get(i)).doubleValue();
+            if (y != first + i) {
+                throw new IllegalArgumentException("table " + table.name() + ": year in row " + i + " is " + y
+                        + ", expected consecutive years from " + first);
+            }
+        }
+        Scenario.Builder b = Scenario.builder().setName(name).setFirstYear(first).setLength(n);
+        for (Agent a : Agent.values()) {
+            String col = table.columnNames().contains(a.column()) ? a.column()
+                    : table.columnNames().contains(a.variable()) ? a.variable() : null;
+            if (col != null) {
+                double[] v = new double[n];
+                for (int i = 0; i < n; i++) {
+                    Object o = table.column(col).get(i);
+                    v[i] = o == null ? Double.NaN : ((Number) o).doubleValue();
+                }
+                b.optEmissions(a, v);
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * Writes the scenario as CSV. The file appears complete or not at all (written to a temporary
+     * file in the same folder, then moved).
+     *
+     * @return the file
+     */
+    public static Path writeCsv(Scenario s, Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".scenario", ".csv.tmp");
+            try {
+                toTable(s).write().csv(tmp.toFile());
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write scenario " + s.name() + " to " + file, e);
+        }
+    }
+
+    /** Reads a CSV written by {@link #writeCsv}; the scenario is named after the file. */
+    public static Scenario readCsv(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("file " + file + ": not found");
+        }
+        try {
+            Table t = Table.read().usingOptions(CsvReadOptions.builder(file.toFile()).columnTypesPartial(
+                    name -> name.equals("year") ? java.util.Optional.of(ColumnType.INTEGER)
+                            : java.util.Optional.of(ColumnType.DOUBLE)));
+            String name = file.getFileName().toString().replaceFirst("\\.csv$", "");
+            return fromTable(t, name);
+        } catch (RuntimeException e) {
+            if (e instanceof IllegalArgumentException) {
+                throw e;
+            }
+            throw new IllegalArgumentException("file " + file + ": not a scenario CSV (" + e.getMessage() + ")", e);
+        }
+    }
+}
