@@ -1,0 +1,118 @@
+package org.climagrad.emulator;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.climagrad.core.Devices;
+import org.climagrad.core.Tensors;
+import org.climagrad.scenario.Scenario;
+import org.climagrad.scm.Scm;
+import org.climagrad.scm.ScmParameters;
+import org.climagrad.scm.ScmRunner;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Trains the emulators on the SCM's response to training scenarios and scores them on target
+ * scenarios with the metric of Womack et al. (2026): NRMSE = RMSE / max(range of the true
+ * warming, 1 K), per target and averaged.
+ */
+public final class EmulatorSkill {
+    private EmulatorSkill() {}
+
+    /**
+     * Skill of both emulators on every target.
+     *
+     * @param predictions target name → (truth, MLP, ridge) warming series
+     * @param table columns target, MLP NRMSE, ridge NRMSE; last row "mean"
+     */
+    public record Result(Table table, Map<String, double[][]> predictions) {
+        /** Mean NRMSE over targets of one emulator column ("MLP NRMSE" or "ridge NRMSE"). */
+        public double mean(String column) {
+            return table.doubleColumn(column).get(table.rowCount() - 1);
+        }
+    }
+
+    /** NRMSE = RMSE(pred, truth) / max(max(truth) − min(truth), 1 K). */
+    public static double nrmse(double[] pred, double[] truth) {
+        if (pred.length != truth.length || truth.length == 0) {
+            throw new IllegalArgumentException("pred: length " + pred.length + ", truth: " + truth.length
+                    + "; need equal, non-zero lengths");
+        }
+        double sq = 0;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < truth.length; i++) {
+            sq += (pred[i] - truth[i]) * (pred[i] - truth[i]);
+            lo = Math.min(lo, truth[i]);
+            hi = Math.max(hi, truth[i]);
+        }
+        return Math.sqrt(sq / truth.length) / Math.max(hi - lo, 1);
+    }
+
+    /** Trains the MLP and the ridge emulator on {@code training} and scores them on {@code targets}. */
+    public static Result evaluate(List<Scenario> training, List<Scenario> targets, ScmParameters p, MlpEmulator mlp,
+            RidgeEmulator ridge) {
+        if (training.isEmpty() || targets.isEmpty()) {
+            throw new IllegalArgumentException("training and targets: at least one scenario each");
+        }
+        try (NDManager m = NDManager.newBaseManager(Devices.preferred())) {
+            NDList xs = new NDList();
+            NDList ys = new NDList();
+            for (Scenario s : training) {
+                NDArray[] xy = samples(m, s, p);
+                xs.add(xy[0]);
+                ys.add(xy[1]);
+            }
+            NDArray x = concat(xs);
+            NDArray y = concat(ys);
+            NDList wMlp = mlp.train(x, y);
+            NDArray wRidge = ridge.train(x, y);
+            Table t = Table.create("Emulator skill (NRMSE)", StringColumn.create("target"),
+                    DoubleColumn.create("MLP NRMSE"), DoubleColumn.create("ridge NRMSE"));
+            Map<String, double[][]> preds = new LinkedHashMap<>();
+            double sumMlp = 0;
+            double sumRidge = 0;
+            for (Scenario s : targets) {
+                NDArray[] xy = samples(m, s, p);
+                double[] truth = Tensors.toDoubles(xy[1]);
+                double[] a = Tensors.toDoubles(MlpEmulator.predict(wMlp, xy[0]));
+                double[] b = Tensors.toDoubles(RidgeEmulator.predict(wRidge, xy[0]));
+                double ea = nrmse(a, truth);
+                double eb = nrmse(b, truth);
+                t.stringColumn(0).append(s.name());
+                t.doubleColumn(1).append(ea);
+                t.doubleColumn(2).append(eb);
+                preds.put(s.name(), new double[][] {truth, a, b});
+                sumMlp += ea;
+                sumRidge += eb;
+            }
+            t.stringColumn(0).append("mean");
+            t.doubleColumn(1).append(sumMlp / targets.size());
+            t.doubleColumn(2).append(sumRidge / targets.size());
+            return new Result(t, preds);
+        }
+    }
+
+    /** Features {@code [years, F]} and SCM warming {@code [years]} of one scenario. */
+    static NDArray[] samples(NDManager m, Scenario s, ScmParameters p) {
+        NDArray e = ScmRunner.emissions(m, List.of(s));
+        NDArray x = EmissionFeatures.of(e).get(0);
+        NDArray y = Scm.forward(e, ScmParameters.tensor(m, List.of(p)), null).temperature().get(0);
+        return new NDArray[] {x, y};
+    }
+
+    private static NDArray concat(NDList parts) {
+        List<NDArray> list = new ArrayList<>(parts);
+        NDArray out = list.get(0);
+        for (int i = 1; i < list.size(); i++) {
+            out = out.concat(list.get(i), 0);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,129 @@
+package org.climagrad.emulator;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.SplittableRandom;
+import org.climagrad.core.Check;
+import org.climagrad.core.Tensors;
+
+/**
+ * The emulator of Womack et al. (2026): a one-hidden-layer MLP, ŷ = tanh(X W1 + b1) W2 + b2, from
+ * {@link EmissionFeatures} to global-mean warming, trained by full-batch gradient descent with
+ * weight decay and global gradient-norm clipping (paper: 16 tanh units, 400 steps, learning rate
+ * 5e-2, weight decay 1e-2, clip 1.0). The gradient of the mean squared error is written out by hand
+ * (backpropagation through one hidden layer), so the whole training is a chain of tensor
+ * operations: autograd differentiates the trained emulator with respect to its training data,
+ * which is what scenario design needs (DJL has no higher-order gradients). Immutable settings.
+ *
+ * @param hidden hidden units ≥ 1
+ * @param steps gradient steps ≥ 1
+ * @param learningRate &gt; 0
+ * @param weightDecay ≥ 0 (decoupled: w ← w − lr·(g + wd·w), weights only)
+ * @param clip global gradient-norm bound &gt; 0
+ * @param seed seed of the initial weights
+ */
+public record MlpEmulator(int hidden, int steps, double learningRate, double weightDecay, double clip, long seed)
+        implements TrainableEmulator {
+    /** Validates the ranges. */
+    public MlpEmulator {
+        Check.atLeast("hidden", hidden, 1);
+        Check.atLeast("steps", steps, 1);
+        Check.positive("learningRate", learningRate);
+        Check.nonNegative("weightDecay", weightDecay);
+        Check.positive("clip", clip);
+    }
+
+    /** The paper's settings: 16 units, 400 steps, lr 5e-2, weight decay 1e-2, clip 1.0, seed 0. */
+    public static MlpEmulator paper() {
+        return new MlpEmulator(16, 400, 5e-2, 1e-2, 1.0, 0);
+    }
+
+    /** The same settings with another number of steps. */
+    public MlpEmulator withSteps(int newSteps) {
+        return new MlpEmulator(hidden, newSteps, learningRate, weightDecay, clip, seed);
+    }
+
+    /** Initial weights W1 [F, H], b1 [H], W2 [H], b2 [1]: uniform ±1/√fan-in, seeded. */
+    public NDList initialWeights(NDManager m, int features, ai.djl.ndarray.types.DataType type) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] w1 = new double[features * hidden];
+        double a1 = 1 / Math.sqrt(features);
+        for (int i = 0; i < w1.length; i++) {
+            w1[i] = a1 * (2 * rng.nextDouble() - 1);
+        }
+        double[] w2 = new double[hidden];
+        double a2 = 1 / Math.sqrt(hidden);
+        for (int i = 0; i < hidden; i++) {
+            w2[i] = a2 * (2 * rng.nextDouble() - 1);
+        }
+        return new NDList(Tensors.create(m, w1, new Shape(features, hidden), type), m.zeros(new Shape(hidden), type),
+                Tensors.create(m, w2, new Shape(hidden), type), m.zeros(new Shape(1), type));
+    }
+
+    /**
+     * Trains on samples (differentiable in x and y).
+     *
+     * @param x features {@code [N, F]}
+     * @param y targets {@code [N]}, K
+     * @return trained weights (W1, b1, W2, b2)
+     */
+    public NDList train(NDArray x, NDArray y) {
+        NDList w = initialWeights(x.getManager(), (int) x.getShape().get(1), x.getDataType());
+        for (int k = 0; k < steps; k++) {
+            w = step(w, x, y);
+        }
+        return w;
+    }
+
+    /** One clipped, decayed gradient step. */
+    NDList step(NDList w, NDArray x, NDArray y) {
+        NDList g = gradient(w, x, y);
+        NDArray sq = g.get(0).square().sum();
+        for (int i = 1; i < g.size(); i++) {
+            sq = sq.add(g.get(i).square().sum());
+        }
+        NDArray one = Tensors.scalar(sq, 1);
+        NDArray factor = one.minimum(Tensors.scalar(sq, clip).div(Tensors.add(sq, 1e-30).sqrt()));
+        NDArray lr = Tensors.scalar(sq, learningRate);
+        NDList next = new NDList();
+        for (int i = 0; i < w.size(); i++) {
+            NDArray gi = g.get(i).mul(factor);
+            if (i % 2 == 0) {
+                gi = gi.add(Tensors.mul(w.get(i), weightDecay));
+            }
+            next.add(w.get(i).sub(gi.mul(lr)));
+        }
+        return next;
+    }
+
+    /** ∂/∂(W1, b1, W2, b2) of the mean squared error, by hand (one hidden layer). */
+    static NDList gradient(NDList w, NDArray x, NDArray y) {
+        NDArray h = x.matMul(w.get(0)).add(w.get(1)).tanh();
+        NDArray pred = h.matMul(w.get(2)).add(w.get(3));
+        long n = y.getShape().get(0);
+        NDArray r = Tensors.mul(pred.sub(y), 2.0 / n);
+        NDArray gW2 = r.matMul(h);
+        NDArray gb2 = r.sum().reshape(1);
+        NDArray dh = r.expandDims(1).mul(w.get(2).expandDims(0)).mul(Tensors.scalar(h, 1).sub(h.square()));
+        NDArray gW1 = x.transpose().matMul(dh);
+        NDArray gb1 = dh.sum(new int[] {0});
+        return new NDList(gW1, gb1, gW2, gb2);
+    }
+
+    @Override
+    public NDArray fitPredict(NDArray xTrain, NDArray yTrain, NDArray xTest) {
+        return predict(train(xTrain, yTrain), xTest);
+    }
+
+    /** ŷ = tanh(X W1 + b1) W2 + b2: features {@code [..., F]} → {@code [...]}. */
+    public static NDArray predict(NDList w, NDArray x) {
+        return x.matMul(w.get(0)).add(w.get(1)).tanh().matMul(w.get(2)).add(w.get(3));
+    }
+
+    /** Mean squared error of the weights on samples (the training loss without decay). */
+    public static NDArray loss(NDList w, NDArray x, NDArray y) {
+        return predict(w, x).sub(y).square().mean();
+    }
+}
