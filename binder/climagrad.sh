@@ -189,7 +189,8 @@ cmd_bench() {
     coda-baselines) main=org.climagrad.papers.CodaBaselines ;;
     coda-net) main=org.climagrad.bench.CodaNetThroughput ;;
     coda-step) main=coda-step ;;
-    *) die "bench: unknown benchmark '$name'; allowed: performance, sakov2008, coda-baselines, coda-net, coda-step" ;;
+    scm) main=org.climagrad.bench.ScmBenchmark ;;
+    *) die "bench: unknown benchmark '$name'; allowed: performance, sakov2008, coda-baselines, coda-net, coda-step, scm" ;;
   esac
   [ $# -eq 0 ] || shift
   build_toolkit

@@ -65,13 +65,28 @@ public final class GasCycle {
      * @return R after the year, {@code [batch, boxes]}
      */
     public NDArray step(NDArray boxes, NDArray emission, NDArray alpha) {
-        NDArray tauT = Tensors.create(boxes.getManager(), tau, new ai.djl.ndarray.types.Shape(1, tau.length),
-                boxes.getDataType());
-        NDArray aT = Tensors.create(boxes.getManager(), a, new ai.djl.ndarray.types.Shape(1, a.length),
-                boxes.getDataType());
-        NDArray life = alpha.expandDims(1).mul(tauT);
-        NDArray decay = Tensors.scalar(life, -1).div(life).exp();
-        NDArray gain = emission.expandDims(1).mul(aT).mul(life).mul(Tensors.scalar(decay, 1).sub(decay));
+        return step(boxes, emission, alpha, constants(boxes));
+    }
+
+    /** {@link #step(NDArray, NDArray, NDArray)} with the constants made once per run. */
+    public NDArray step(NDArray boxes, NDArray emission, NDArray alpha, Constants k) {
+        NDArray life = alpha.expandDims(1).mul(k.tau());
+        NDArray decay = k.minusOne().div(life).exp();
+        NDArray gain = emission.expandDims(1).mul(k.a()).mul(life).mul(k.one().sub(decay));
         return gain.add(boxes.mul(decay));
     }
+
+    /**
+     * The tensors a run needs ({@code [1, boxes]} a and τ, and the scalars 1 and −1), attached to
+     * the manager of {@code like} so they outlive the backward pass.
+     */
+    public Constants constants(NDArray like) {
+        ai.djl.ndarray.types.Shape s = new ai.djl.ndarray.types.Shape(1, tau.length);
+        return new Constants(Tensors.create(like.getManager(), a, s, like.getDataType()),
+                Tensors.create(like.getManager(), tau, s, like.getDataType()), Tensors.scalar(like, 1),
+                Tensors.scalar(like, -1));
+    }
+
+    /** Per-run constants of {@link #step(NDArray, NDArray, NDArray, Constants)}. */
+    public record Constants(NDArray a, NDArray tau, NDArray one, NDArray minusOne) {}
 }

@@ -3,6 +3,7 @@ package org.climagrad.scm;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import org.climagrad.core.Tensors;
 import org.climagrad.scenario.Agent;
@@ -39,6 +40,8 @@ public final class Scm {
     private static final GasCycle CH4 = GasCycle.singleBox(9.15);
     private static final GasCycle N2O = GasCycle.singleBox(116);
     private static final double[] PREINDUSTRIAL = preindustrial();
+    private static final NDIndex[] COLUMN = {new NDIndex(":, 0"), new NDIndex(":, 1"), new NDIndex(":, 2"),
+        new NDIndex(":, 3"), new NDIndex(":, 4"), new NDIndex(":, 5")};
 
     private Scm() {}
 
@@ -84,42 +87,52 @@ public final class Scm {
         NDArray r0 = col(theta, ScmParameter.CO2_R0);
         NDArray ru = col(theta, ScmParameter.CO2_RU);
         NDArray rt = col(theta, ScmParameter.CO2_RT);
+        NDArray ch4R0 = col(theta, ScmParameter.CH4_R0);
+        NDArray ch4Ra = col(theta, ScmParameter.CH4_RA);
+        NDArray iirfN2o = col(theta, ScmParameter.N2O_R0).add(zero);
+        NDArray f4x = col(theta, ScmParameter.F4X);
+        NDArray o3Ch4 = col(theta, ScmParameter.O3_CH4);
+        NDArray o3N2o = col(theta, ScmParameter.O3_N2O);
+        NDArray so2Ari = col(theta, ScmParameter.SO2_ARI);
+        NDArray bcAri = col(theta, ScmParameter.BC_ARI);
+        NDArray aciBeta = col(theta, ScmParameter.ACI_BETA);
+        NDArray aciShape = col(theta, ScmParameter.ACI_SHAPE);
+        NDArray co2Max = Tensors.scalar(emissions, CO2_IIRF_MAX);
+        GasCycle.Constants co2c = CO2.constants(emissions);
+        GasCycle.Constants ch4c = CH4.constants(emissions);
+        GasCycle.Constants n2oc = N2O.constants(emissions);
         for (int y = 0; y < years; y++) {
             NDArray e = byYear.get(y);
             NDArray d = e.sub(pre);
-            NDArray t1 = t.get(":, 0");
+            NDArray t1 = t.get(COLUMN[0]);
             // CO2 (Gt C)
-            NDArray eCo2 = Tensors.mul(d.get(":, 0").add(d.get(":, 1")), GTC_PER_GTCO2);
+            NDArray eCo2 = Tensors.mul(d.get(COLUMN[0]).add(d.get(COLUMN[1])), GTC_PER_GTCO2);
             NDArray burden = co2Boxes.sum(new int[] {1});
             NDArray iirf = r0.add(ru.mul(cumulative.sub(burden))).add(rt.mul(t1));
-            iirf = iirf.minimum(Tensors.scalar(iirf, CO2_IIRF_MAX));
-            co2Boxes = CO2.step(co2Boxes, eCo2, CO2.alpha(iirf));
+            iirf = iirf.minimum(co2Max);
+            co2Boxes = CO2.step(co2Boxes, eCo2, CO2.alpha(iirf), co2c);
             cumulative = cumulative.add(eCo2);
             NDArray c = co2Override != null ? co2Override.get(":, " + y).add(zero)
                     : Tensors.add(Tensors.mul(co2Boxes.sum(new int[] {1}), PPM_PER_GTC), Forcing.CO2_0);
             // CH4 and N2O (Mt)
-            NDArray iirfCh4 = col(theta, ScmParameter.CH4_R0).add(col(theta, ScmParameter.CH4_RA)
-                    .mul(ch4Box.get(":, 0")));
-            ch4Box = CH4.step(ch4Box, d.get(":, 2"), CH4.alpha(iirfCh4));
-            NDArray iirfN2o = col(theta, ScmParameter.N2O_R0).add(zero);
-            n2oBox = N2O.step(n2oBox, d.get(":, 3"), N2O.alpha(iirfN2o));
-            NDArray m = Tensors.add(Tensors.mul(ch4Box.get(":, 0"), PPB_PER_MT_CH4), Forcing.CH4_0);
-            NDArray n = Tensors.add(Tensors.mul(n2oBox.get(":, 0"), PPB_PER_MT_N2O), Forcing.N2O_0);
+            NDArray iirfCh4 = ch4R0.add(ch4Ra.mul(ch4Box.get(COLUMN[0])));
+            ch4Box = CH4.step(ch4Box, d.get(COLUMN[2]), CH4.alpha(iirfCh4), ch4c);
+            n2oBox = N2O.step(n2oBox, d.get(COLUMN[3]), N2O.alpha(iirfN2o), n2oc);
+            NDArray m = Tensors.add(Tensors.mul(ch4Box.get(COLUMN[0]), PPB_PER_MT_CH4), Forcing.CH4_0);
+            NDArray n = Tensors.add(Tensors.mul(n2oBox.get(COLUMN[0]), PPB_PER_MT_N2O), Forcing.N2O_0);
             NDArray[] f = {
-                Forcing.co2(c, col(theta, ScmParameter.F4X)),
+                Forcing.co2(c, f4x),
                 Forcing.ch4(m, n),
                 Forcing.n2o(c, n, m),
-                Forcing.ozone(m, n, col(theta, ScmParameter.O3_CH4), col(theta, ScmParameter.O3_N2O)),
-                Forcing.aerosolRadiation(d.get(":, 4"), d.get(":, 5"), col(theta, ScmParameter.SO2_ARI),
-                        col(theta, ScmParameter.BC_ARI)),
-                Forcing.aerosolCloud(e.get(":, 4"), PREINDUSTRIAL[4], col(theta, ScmParameter.ACI_BETA),
-                        col(theta, ScmParameter.ACI_SHAPE))};
+                Forcing.ozone(m, n, o3Ch4, o3N2o),
+                Forcing.aerosolRadiation(d.get(COLUMN[4]), d.get(COLUMN[5]), so2Ari, bcAri),
+                Forcing.aerosolCloud(e.get(COLUMN[4]), PREINDUSTRIAL[4], aciBeta, aciShape)};
             NDArray total = f[0];
             for (int i = 1; i < f.length; i++) {
                 total = total.add(f[i]);
             }
             t = ThreeLayerEbm.step(t, total, phiGamma.get(0), phiGamma.get(1));
-            temp.add(t.get(":, 0"));
+            temp.add(t.get(COLUMN[0]));
             co2.add(c);
             ch4.add(m);
             n2o.add(n);
