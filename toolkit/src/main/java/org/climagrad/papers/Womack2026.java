@@ -4,7 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.climagrad.core.Check;
+import org.climagrad.core.Profile;
+import org.climagrad.design.ScenarioDesign;
+import org.climagrad.emulator.EmulatorSkill;
+import org.climagrad.emulator.MlpEmulator;
+import org.climagrad.emulator.RidgeEmulator;
 import org.climagrad.plot.Charts;
+import org.climagrad.scenario.Idealised;
 import org.climagrad.plot.Figure;
 import org.climagrad.scenario.Agent;
 import org.climagrad.scenario.Cmip7;
@@ -106,8 +113,202 @@ public final class Womack2026 {
                 data.doubleColumn(2).append(t[i]);
             }
         }
-        return Figure.of("SCM warming of each scenario", data, Charts.lines("Global-mean warming above 1750 (SCM)",
-                "year", "K", scenarios.get(0).years(), lines));
+        var chart = Charts.lines("Global-mean warming above 1750 (SCM)", "year", "K", scenarios.get(0).years(), lines);
+        chart.getStyler().setXAxisDecimalPattern("0");
+        return Figure.of("SCM warming of each scenario", data, chart);
+    }
+
+    /**
+     * Sizes of the design experiments.
+     *
+     * @param years length of every scenario from 1750 (the paper: 751, i.e. 1750-2500)
+     * @param outerSteps design steps (the paper: 1,000)
+     * @param learningRate design step in scaled emission units
+     * @param smoothness weight of the smoothness penalty
+     * @param emulator the MLP trained on each design (the paper's settings)
+     */
+    public record Settings(int years, int outerSteps, double learningRate, double smoothness, MlpEmulator emulator) {
+        /** Validates the ranges. */
+        public Settings {
+            Check.inRange("years", years, 120, 751);
+            Check.atLeast("outerSteps", outerSteps, 1);
+            Check.positive("learningRate", learningRate);
+            Check.nonNegative("smoothness", smoothness);
+        }
+
+        /**
+         * FAST: 351 years (1750-2100: the pathways part after 2023), 20 outer steps; PAPER: 751
+         * years (1750-2500), 1,000 outer steps.
+         */
+        public static Settings of(Profile profile) {
+            return new Settings(profile.pick(351, 751), profile.pick(20, 1000), 0.4, 1.0, MlpEmulator.paper());
+        }
+    }
+
+    /** First year of every design experiment. */
+    public static final int FIRST_YEAR = 1750;
+
+    /**
+     * Targets the design minimises: idealised single-agent experiments, structurally unlike the
+     * pathways (CO2 pulse, SO2, CH4, N2O and BC steps, a CO2 sinusoid).
+     */
+    public static List<Scenario> targets(Settings s) {
+        int y = s.years();
+        return List.of(Idealised.pulse(Agent.CO2_FFI, 500, 30, FIRST_YEAR, y), Idealised.step(Agent.SO2, 60, 50, FIRST_YEAR, y),
+                Idealised.step(Agent.CH4, 200, 80, FIRST_YEAR, y), Idealised.step(Agent.N2O, 8, 40, FIRST_YEAR, y),
+                Idealised.step(Agent.BC, 5, 60, FIRST_YEAR, y), Idealised.sinusoid(Agent.CO2_FFI, 20, 15, 120, FIRST_YEAR, y));
+    }
+
+    /**
+     * The held-out test set, never seen by the design: the held-out CMIP7 pathway (high-overshoot),
+     * constant SO2, a CH4 pulse, a faster CO2 sinusoid, and a CO2-and-SO2 ramp with opposite signs.
+     */
+    public static List<Scenario> heldOut(Settings s) {
+        int y = s.years();
+        Scenario ramp = Idealised.preindustrial(FIRST_YEAR, y);
+        double[] co2 = ramp.emissions(Agent.CO2_FFI);
+        double[] so2 = ramp.emissions(Agent.SO2);
+        for (int i = 0; i < y; i++) {
+            co2[i] += 40.0 * i / y;
+            so2[i] += 120.0 * (1 - (double) i / y);
+        }
+        return List.of(Cmip7.scenario(Cmip7.Pathway.HIGH_OVERSHOOT).slice(FIRST_YEAR, FIRST_YEAR + y - 1),
+                Idealised.constant(Agent.SO2, 100, FIRST_YEAR, y).withName("SO2 constant 100"),
+                Idealised.pulse(Agent.CH4, 3000, 100, FIRST_YEAR, y),
+                Idealised.sinusoid(Agent.CO2_FFI, 10, 10, 60, FIRST_YEAR, y).withName("CO2 FFI sinusoid 60yr"),
+                ramp.toBuilder().optEmissions(Agent.CO2_FFI, co2).optEmissions(Agent.SO2, so2)
+                        .setName("CO2 up, SO2 down").build());
+    }
+
+    /** The six standard pathways over the design's years. */
+    public static List<Scenario> standardSix(Settings s) {
+        List<Scenario> six = new ArrayList<>();
+        for (Cmip7.Pathway p : Cmip7.standardSix()) {
+            six.add(Cmip7.scenario(p).slice(FIRST_YEAR, FIRST_YEAR + s.years() - 1));
+        }
+        return six;
+    }
+
+    /** The initial design: every agent constant at about its 2000s level. */
+    public static Scenario initialDesign(Settings s) {
+        double[] level = {20, 2, 200, 6, 50, 4};
+        Scenario.Builder b = Scenario.builder().setName("constant design").setFirstYear(FIRST_YEAR);
+        for (Agent a : Agent.values()) {
+            double[] v = new double[s.years()];
+            java.util.Arrays.fill(v, level[a.ordinal()]);
+            b.optEmissions(a, v);
+        }
+        return b.build();
+    }
+
+    /** Runs the design (MLP emulator, targets and held-out set above, AR6 SCM). */
+    public static ScenarioDesign.Result design(Settings s, java.util.function.Consumer<ScenarioDesign.Step> progress) {
+        return ScenarioDesign.builder().setTargets(targets(s)).optHeldOut(heldOut(s)).setInitial(initialDesign(s))
+                .optEmulator(s.emulator()).optSteps(s.outerSteps()).optLearningRate(s.learningRate())
+                .optSmoothness(s.smoothness()).optCheckpointEvery(Math.max(1, s.outerSteps() / 4)).build()
+                .run(progress);
+    }
+
+    /**
+     * Experiment (2): outer-loop convergence (loss, target and held-out NRMSE per step) and the
+     * evolution of the design's CO2 FFI and SO2 emissions over the checkpoints.
+     */
+    public static Figure convergence(ScenarioDesign.Result r) {
+        int n = r.history().size();
+        double[] step = new double[n];
+        double[] target = new double[n];
+        double[] held = new double[n];
+        double[] loss = new double[n];
+        for (int i = 0; i < n; i++) {
+            ScenarioDesign.Step st = r.history().get(i);
+            step[i] = st.step();
+            loss[i] = st.loss();
+            target[i] = st.targetNrmse();
+            held[i] = st.heldOutNrmse();
+        }
+        Table data = Table.create("Design convergence", DoubleColumn.create("step", step), DoubleColumn.create("loss", loss),
+                DoubleColumn.create("target NRMSE", target), DoubleColumn.create("held-out NRMSE", held));
+        Map<String, double[]> curves = new LinkedHashMap<>();
+        curves.put("loss", loss);
+        curves.put("target NRMSE", target);
+        curves.put("held-out NRMSE", held);
+        List<Chart<?, ?>> panels = new ArrayList<>();
+        panels.add(Charts.lines("Outer-loop convergence", "outer step", "NRMSE", step, curves));
+        panels.add(ScenarioTables.chart(Agent.CO2_FFI, r.checkpoints()));
+        panels.add(ScenarioTables.chart(Agent.SO2, r.checkpoints()));
+        panels.add(ScenarioTables.chart(Agent.CH4, r.checkpoints()));
+        return new Figure("Scenario design: convergence and evolution", data, panels, 2);
+    }
+
+    /**
+     * Experiment (3): held-out skill of the MLP (and ridge) trained on the optimised scenario vs
+     * trained on the six standard pathways, one bar group per held-out scenario.
+     *
+     * @return data columns test, optimised (MLP), six pathways (MLP), optimised (ridge), six pathways (ridge)
+     */
+    public static Figure heldOutSkill(Scenario optimised, Settings s) {
+        RidgeEmulator ridge = new RidgeEmulator(1e-4);
+        List<Scenario> tests = heldOut(s);
+        EmulatorSkill.Result opt = EmulatorSkill.evaluate(List.of(optimised), tests, ScmParameters.ar6(), s.emulator(),
+                ridge);
+        EmulatorSkill.Result six = EmulatorSkill.evaluate(standardSix(s), tests, ScmParameters.ar6(), s.emulator(), ridge);
+        Table data = Table.create("Held-out NRMSE", opt.table().stringColumn("target").copy().setName("test"),
+                opt.table().doubleColumn("MLP NRMSE").copy().setName("optimised (MLP)"),
+                six.table().doubleColumn("MLP NRMSE").copy().setName("six pathways (MLP)"),
+                opt.table().doubleColumn("ridge NRMSE").copy().setName("optimised (ridge)"),
+                six.table().doubleColumn("ridge NRMSE").copy().setName("six pathways (ridge)"));
+        Map<String, double[]> bars = new LinkedHashMap<>();
+        bars.put("one optimised scenario", data.doubleColumn(1).asDoubleArray());
+        bars.put("six ScenarioMIP pathways", data.doubleColumn(2).asDoubleArray());
+        return Figure.of("Held-out skill", data, Charts.bars("Emulator (MLP) NRMSE on held-out scenarios", "NRMSE",
+                data.stringColumn(0).asList(), bars));
+    }
+
+    /**
+     * Experiment (4): agent separation. Warming response to a CO2-only step (+10 Gt CO2/yr from
+     * year 20) and an SO2-only step (+50 Mt SO2/yr from year 20) on a pre-industrial background:
+     * the SCM's vs the MLP's trained on the optimised scenario and on the six pathways.
+     *
+     * @return data columns year index, then per perturbation: SCM, optimised, six pathways
+     */
+    public static Figure agentSeparation(Scenario optimised, Settings s) {
+        int y = s.years();
+        Scenario base = Idealised.preindustrial(FIRST_YEAR, y).withName("base");
+        Scenario co2 = base.step(Agent.CO2_FFI, FIRST_YEAR + 20, 10).withName("CO2 only");
+        Scenario so2 = base.step(Agent.SO2, FIRST_YEAR + 20, 50).withName("SO2 only");
+        List<Scenario> probes = List.of(base, co2, so2);
+        RidgeEmulator ridge = new RidgeEmulator(1e-4);
+        Map<String, double[][]> opt = EmulatorSkill.evaluate(List.of(optimised), probes, ScmParameters.ar6(),
+                s.emulator(), ridge).predictions();
+        Map<String, double[][]> six = EmulatorSkill.evaluate(standardSix(s), probes, ScmParameters.ar6(), s.emulator(),
+                ridge).predictions();
+        double[] t = new double[y];
+        for (int i = 0; i < y; i++) {
+            t[i] = i;
+        }
+        Table data = Table.create("Agent separation: warming response", DoubleColumn.create("year", t));
+        List<Chart<?, ?>> panels = new ArrayList<>();
+        for (String probe : List.of("CO2 only", "SO2 only")) {
+            double[] scm = minus(opt.get(probe)[0], opt.get("base")[0]);
+            double[] o = minus(opt.get(probe)[1], opt.get("base")[1]);
+            double[] x = minus(six.get(probe)[1], six.get("base")[1]);
+            data.addColumns(DoubleColumn.create(probe + " SCM", scm), DoubleColumn.create(probe + " optimised", o),
+                    DoubleColumn.create(probe + " six pathways", x));
+            Map<String, double[]> lines = new LinkedHashMap<>();
+            lines.put("SCM", scm);
+            lines.put("emulator, optimised scenario", o);
+            lines.put("emulator, six pathways", x);
+            panels.add(Charts.lines(probe + " perturbation: warming response", "years since start", "K", t, lines));
+        }
+        return new Figure("Agent separation", data, panels, 2);
+    }
+
+    private static double[] minus(double[] a, double[] b) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        return d;
     }
 
     private static void row(Table t, String name, double model, double ar6, String range) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -208,6 +210,30 @@ public final class Charts {
                 x[i] = i + 1;
             }
             c.addSeries(e.getKey(), x, y).setMarker(y.length > 30 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+        }
+        return c;
+    }
+
+    /**
+     * Grouped bars: one group per category, one bar per series.
+     *
+     * @param categories the x categories
+     * @param series name → one value per category
+     */
+    public static CategoryChart bars(String title, String yLabel, List<String> categories, Map<String, double[]> series) {
+        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle(yLabel).build();
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setXAxisLabelRotation(20);
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            if (e.getValue().length != categories.size()) {
+                throw new IllegalArgumentException("series " + e.getKey() + ": " + e.getValue().length + " values for "
+                        + categories.size() + " categories");
+            }
+            List<Double> v = new ArrayList<>();
+            for (double d : e.getValue()) {
+                v.add(d);
+            }
+            c.addSeries(e.getKey(), categories, v);
         }
         return c;
     }

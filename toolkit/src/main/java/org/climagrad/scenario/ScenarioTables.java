@@ -37,7 +37,9 @@ public final class ScenarioTables {
             lines.put(a.variable() + " (max " + String.format("%.3g", max) + " " + a.unit() + ")",
                     Arrays.stream(v).map(x -> x / scale).toArray());
         }
-        return Charts.lines(s.name() + ": emissions by agent", "year", "emission / max |emission|", s.years(), lines);
+        XYChart c = Charts.lines(s.name() + ": emissions by agent", "year", "emission / max |emission|", s.years(), lines);
+        c.getStyler().setXAxisDecimalPattern("0");
+        return c;
     }
 
     /**
@@ -45,6 +47,7 @@ public final class ScenarioTables {
      */
     public static XYChart chart(Agent agent, java.util.Collection<Scenario> scenarios) {
         XYChart c = Charts.lines(agent.variable() + " emissions", "year", agent.unit(), new double[0], Map.of());
+        c.getStyler().setXAxisDecimalPattern("0");
         java.util.Set<String> names = new java.util.HashSet<>();
         for (Scenario s : scenarios) {
             if (!names.add(s.name())) {
