@@ -18,7 +18,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Trains the emulators on the SCM's response to training scenarios and scores them on target
+ * Trains the emulators (MLP, ridge and the {@link LinearResponse} baseline) on the SCM's response to training scenarios and scores them on target
  * scenarios with the metric of Womack et al. (2026): NRMSE = RMSE / max(range of the true
  * warming, 1 K), per target and averaged.
  */
@@ -28,8 +28,8 @@ public final class EmulatorSkill {
     /**
      * Skill of both emulators on every target.
      *
-     * @param predictions target name → (truth, MLP, ridge) warming series
-     * @param table columns target, MLP NRMSE, ridge NRMSE; last row "mean"
+     * @param predictions target name → (truth, MLP, ridge, linear response) warming series
+     * @param table columns target, MLP NRMSE, ridge NRMSE, linear-response NRMSE; last row "mean"
      */
     public record Result(Table table, Map<String, double[][]> predictions) {
         /** Mean NRMSE over targets of one emulator column ("MLP NRMSE" or "ridge NRMSE"). */
@@ -73,28 +73,41 @@ public final class EmulatorSkill {
             NDArray y = concat(ys);
             NDList wMlp = mlp.train(x, y);
             NDArray wRidge = ridge.train(x, y);
+            LinearResponse linear = LinearResponse.standard();
+            List<double[]> warming = new ArrayList<>();
+            for (NDArray yi : ys) {
+                warming.add(Tensors.toDoubles(yi));
+            }
+            double[] wLinear = linear.fit(training, warming);
             Table t = Table.create("Emulator skill (NRMSE)", StringColumn.create("target"),
-                    DoubleColumn.create("MLP NRMSE"), DoubleColumn.create("ridge NRMSE"));
+                    DoubleColumn.create("MLP NRMSE"), DoubleColumn.create("ridge NRMSE"),
+                    DoubleColumn.create("linear-response NRMSE"));
             Map<String, double[][]> preds = new LinkedHashMap<>();
             double sumMlp = 0;
             double sumRidge = 0;
+            double sumLinear = 0;
             for (Scenario s : targets) {
                 NDArray[] xy = samples(m, s, p);
                 double[] truth = Tensors.toDoubles(xy[1]);
                 double[] a = Tensors.toDoubles(MlpEmulator.predict(wMlp, xy[0]));
                 double[] b = Tensors.toDoubles(RidgeEmulator.predict(wRidge, xy[0]));
+                double[] c = linear.predict(wLinear, s);
                 double ea = nrmse(a, truth);
                 double eb = nrmse(b, truth);
+                double ec = nrmse(c, truth);
                 t.stringColumn(0).append(s.name());
                 t.doubleColumn(1).append(ea);
                 t.doubleColumn(2).append(eb);
-                preds.put(s.name(), new double[][] {truth, a, b});
+                t.doubleColumn(3).append(ec);
+                preds.put(s.name(), new double[][] {truth, a, b, c});
                 sumMlp += ea;
                 sumRidge += eb;
+                sumLinear += ec;
             }
             t.stringColumn(0).append("mean");
             t.doubleColumn(1).append(sumMlp / targets.size());
             t.doubleColumn(2).append(sumRidge / targets.size());
+            t.doubleColumn(3).append(sumLinear / targets.size());
             return new Result(t, preds);
         }
     }

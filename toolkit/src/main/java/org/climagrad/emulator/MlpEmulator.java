@@ -45,32 +45,43 @@ public record MlpEmulator(int hidden, int steps, double learningRate, double wei
         return new MlpEmulator(hidden, newSteps, learningRate, weightDecay, clip, seed);
     }
 
-    /** Initial weights W1 [F, H], b1 [H], W2 [H], b2 [1]: uniform ±1/√fan-in, seeded. */
+    /** Initial weights W1 [F, H], b1 [H], W2 [H], b2 [1] (one output): uniform ±1/√fan-in, seeded. */
     public NDList initialWeights(NDManager m, int features, ai.djl.ndarray.types.DataType type) {
+        return initialWeights(m, features, 0, type);
+    }
+
+    /**
+     * Initial weights for {@code outputs} outputs (W2 [H, K], b2 [K]), or for one output with W2 [H]
+     * and b2 [1] when {@code outputs} is 0.
+     */
+    public NDList initialWeights(NDManager m, int features, int outputs, ai.djl.ndarray.types.DataType type) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[] w1 = new double[features * hidden];
         double a1 = 1 / Math.sqrt(features);
         for (int i = 0; i < w1.length; i++) {
             w1[i] = a1 * (2 * rng.nextDouble() - 1);
         }
-        double[] w2 = new double[hidden];
+        int k = Math.max(1, outputs);
+        double[] w2 = new double[hidden * k];
         double a2 = 1 / Math.sqrt(hidden);
-        for (int i = 0; i < hidden; i++) {
+        for (int i = 0; i < w2.length; i++) {
             w2[i] = a2 * (2 * rng.nextDouble() - 1);
         }
+        Shape s2 = outputs == 0 ? new Shape(hidden) : new Shape(hidden, outputs);
         return new NDList(Tensors.create(m, w1, new Shape(features, hidden), type), m.zeros(new Shape(hidden), type),
-                Tensors.create(m, w2, new Shape(hidden), type), m.zeros(new Shape(1), type));
+                Tensors.create(m, w2, s2, type), m.zeros(new Shape(k), type));
     }
 
     /**
      * Trains on samples (differentiable in x and y).
      *
      * @param x features {@code [N, F]}
-     * @param y targets {@code [N]}, K
+     * @param y targets {@code [N]} (one output) or {@code [N, K]} (K outputs, e.g. zonal bands), K
      * @return trained weights (W1, b1, W2, b2)
      */
     public NDList train(NDArray x, NDArray y) {
-        NDList w = initialWeights(x.getManager(), (int) x.getShape().get(1), x.getDataType());
+        int outputs = y.getShape().dimension() == 1 ? 0 : (int) y.getShape().get(1);
+        NDList w = initialWeights(x.getManager(), (int) x.getShape().get(1), outputs, x.getDataType());
         for (int k = 0; k < steps; k++) {
             w = step(w, x, y);
         }
@@ -98,15 +109,24 @@ public record MlpEmulator(int hidden, int steps, double learningRate, double wei
         return next;
     }
 
-    /** ∂/∂(W1, b1, W2, b2) of the mean squared error, by hand (one hidden layer). */
+    /** ∂/∂(W1, b1, W2, b2) of the mean squared error (over samples and outputs), by hand. */
     static NDList gradient(NDList w, NDArray x, NDArray y) {
         NDArray h = x.matMul(w.get(0)).add(w.get(1)).tanh();
         NDArray pred = h.matMul(w.get(2)).add(w.get(3));
-        long n = y.getShape().get(0);
-        NDArray r = Tensors.mul(pred.sub(y), 2.0 / n);
-        NDArray gW2 = r.matMul(h);
-        NDArray gb2 = r.sum().reshape(1);
-        NDArray dh = r.expandDims(1).mul(w.get(2).expandDims(0)).mul(Tensors.scalar(h, 1).sub(h.square()));
+        NDArray r = Tensors.mul(pred.sub(y), 2.0 / y.getShape().size());
+        NDArray gW2;
+        NDArray gb2;
+        NDArray back;
+        if (y.getShape().dimension() == 1) {
+            gW2 = r.matMul(h);
+            gb2 = r.sum().reshape(1);
+            back = r.expandDims(1).mul(w.get(2).expandDims(0));
+        } else {
+            gW2 = h.transpose().matMul(r);
+            gb2 = r.sum(new int[] {0});
+            back = r.matMul(w.get(2).transpose());
+        }
+        NDArray dh = back.mul(Tensors.scalar(h, 1).sub(h.square()));
         NDArray gW1 = x.transpose().matMul(dh);
         NDArray gb1 = dh.sum(new int[] {0});
         return new NDList(gW1, gb1, gW2, gb2);
@@ -117,7 +137,7 @@ public record MlpEmulator(int hidden, int steps, double learningRate, double wei
         return predict(train(xTrain, yTrain), xTest);
     }
 
-    /** ŷ = tanh(X W1 + b1) W2 + b2: features {@code [..., F]} → {@code [...]}. */
+    /** ŷ = tanh(X W1 + b1) W2 + b2: features {@code [..., F]} → {@code [...]} (or {@code [..., K]}). */
     public static NDArray predict(NDList w, NDArray x) {
         return x.matMul(w.get(0)).add(w.get(1)).tanh().matMul(w.get(2)).add(w.get(3));
     }

@@ -21,8 +21,8 @@ public record RidgeEmulator(double lambda) implements TrainableEmulator {
 
     /**
      * @param x features {@code [N, F]}
-     * @param y targets {@code [N]}
-     * @return coefficients {@code [F + 1]} (bias last)
+     * @param y targets {@code [N]} or {@code [N, K]}
+     * @return coefficients {@code [F + 1]} or {@code [F + 1, K]} (bias last)
      */
     public NDArray train(NDArray x, NDArray y) {
         NDArray xb = withBias(x);
@@ -34,7 +34,9 @@ public record RidgeEmulator(double lambda) implements TrainableEmulator {
         }
         NDArray gram = xb.transpose().matMul(xb).add(Tensors.create(x.getManager(), d, new Shape(f, f),
                 x.getDataType()));
-        return gram.inverse().matMul(xb.transpose().matMul(y.expandDims(1))).squeeze(1);
+        boolean one = y.getShape().dimension() == 1;
+        NDArray w = gram.inverse().matMul(xb.transpose().matMul(one ? y.expandDims(1) : y));
+        return one ? w.squeeze(1) : w;
     }
 
     @Override
@@ -42,8 +44,11 @@ public record RidgeEmulator(double lambda) implements TrainableEmulator {
         return predict(train(xTrain, yTrain), xTest);
     }
 
-    /** Predictions {@code [N]} from features {@code [N, F]}. */
+    /** Predictions {@code [N]} (or {@code [N, K]}) from features {@code [N, F]}. */
     public static NDArray predict(NDArray coefficients, NDArray x) {
+        if (coefficients.getShape().dimension() == 2) {
+            return withBias(x).matMul(coefficients);
+        }
         return withBias(x).matMul(coefficients.expandDims(1)).squeeze(1);
     }
 

@@ -152,6 +152,35 @@ class EmulatorTest {
     }
 
     @Test
+    void linearResponseRecoversKnownKernelsAndScalesLinearly() {
+        LinearResponse lr = new LinearResponse(new double[] {3, 30, 300}, 0);
+        List<Scenario> train = List.of(Idealised.step(Agent.CO2_FFI, 20, 10, 1750, 300),
+                Idealised.step(Agent.SO2, 50, 40, 1750, 300), Idealised.sinusoid(Agent.CH4, 200, 100, 80, 1750, 300),
+                Idealised.step(Agent.N2O, 5, 20, 1750, 300), Idealised.step(Agent.BC, 3, 70, 1750, 300),
+                Idealised.step(Agent.CO2_AFOLU, 3, 90, 1750, 300));
+        double[] truth = new double[6 * 3 + 1];
+        SplittableRandom rng = new SplittableRandom(1);
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = rng.nextGaussian();
+        }
+        List<double[]> y = new ArrayList<>();
+        for (Scenario s : train) {
+            y.add(lr.predict(truth, s));
+        }
+        double[] fit = lr.fit(train, y);
+        for (int i = 0; i < truth.length; i++) {
+            assertEquals(truth[i], fit[i], 1e-6, "coefficient " + i);
+        }
+        // Linear in the emission anomaly: twice the step, twice the response.
+        Scenario one = Idealised.step(Agent.CO2_FFI, 10, 10, 1750, 100);
+        Scenario two = Idealised.step(Agent.CO2_FFI, 20, 10, 1750, 100);
+        double[] a = lr.predict(fit, one);
+        double[] b = lr.predict(fit, two);
+        assertEquals(2 * (a[99] - fit[fit.length - 1]), b[99] - fit[fit.length - 1], 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> new LinearResponse(new double[] {0}, 0));
+    }
+
+    @Test
     void nrmseUsesTheRangeOrOneKelvin() {
         assertEquals(0.25, EmulatorSkill.nrmse(new double[] {1, 3}, new double[] {0, 4}), 1e-12);
         assertEquals(0.1, EmulatorSkill.nrmse(new double[] {0.1, 0.3}, new double[] {0, 0.2}), 1e-12);
