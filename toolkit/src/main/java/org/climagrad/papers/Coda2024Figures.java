@@ -206,21 +206,13 @@ public final class Coda2024Figures {
                 x0[i] = est[t0[i]];
             }
             double[][][] run = twin.experiment().rollout().simulate(x0, twin.experiment().parameters(), leadSteps, every);
-            double[] mean = new double[leads];
-            double[] std = new double[leads];
-            for (int j = 0; j < leads; j++) {
-                double sum = 0;
-                double sq = 0;
-                for (int i = 0; i < starts; i++) {
-                    double r = DaResult.rmse(run[i][j], truth[t0[i] + j * every]);
-                    sum += r;
-                    sq += r * r;
+            double[][][] ref = new double[starts][leads][];
+            for (int i = 0; i < starts; i++) {
+                for (int j = 0; j < leads; j++) {
+                    ref[i][j] = truth[t0[i] + j * every];
                 }
-                mean[j] = sum / starts;
-                std[j] = Math.sqrt(Math.max(0, sq / starts - mean[j] * mean[j]));
             }
-            data.addColumns(DoubleColumn.create(e.getKey() + " mean", mean), DoubleColumn.create(e.getKey() + " std", std));
-            means.put(e.getKey(), mean);
+            addSkill(data, means, e.getKey(), run, ref);
         }
         return Figure.of("CODA Fig. 3: forecast RMSE from each analysis", data,
                 Charts.lines("forecast RMSE (mean over " + starts + " starts)", "lead time (MTU)", "RMSE", leadTime,
@@ -272,26 +264,36 @@ public final class Coda2024Figures {
             for (int i = 0; i < n; i++) {
                 x0[i] = e.getValue().apply(sets.get(i))[start];
             }
-            double[][][] run = exp.rollout().simulate(x0, exp.parameters(), leadSteps, every);
-            double[] mean = new double[leads];
-            double[] std = new double[leads];
-            for (int j = 0; j < leads; j++) {
-                double sum = 0;
-                double sq = 0;
-                for (int i = 0; i < n; i++) {
-                    double r = DaResult.rmse(run[i][j], truth[i][j]);
-                    sum += r;
-                    sq += r * r;
-                }
-                mean[j] = sum / n;
-                std[j] = Math.sqrt(Math.max(0, sq / n - mean[j] * mean[j]));
-            }
-            data.addColumns(DoubleColumn.create(e.getKey() + " mean", mean), DoubleColumn.create(e.getKey() + " std", std));
-            means.put(e.getKey(), mean);
+            addSkill(data, means, e.getKey(), exp.rollout().simulate(x0, exp.parameters(), leadSteps, every), truth);
         }
         return Figure.of("CODA Fig. 3: forecast RMSE over independent observation sets", data,
                 Charts.lines("forecast RMSE (mean over " + n + " observation sets)", "lead time (MTU)", "RMSE",
                         leadTime, means));
+    }
+
+    /**
+     * Adds "&lt;name&gt; mean" and "&lt;name&gt; std" of the RMSE of {@code run} against {@code ref}
+     * (both {@code [start][lead][nx]}) over the starts, and records the mean curve.
+     */
+    private static void addSkill(Table data, Map<String, double[]> means, String name, double[][][] run,
+            double[][][] ref) {
+        int n = run.length;
+        int leads = run[0].length;
+        double[] mean = new double[leads];
+        double[] std = new double[leads];
+        for (int j = 0; j < leads; j++) {
+            double sum = 0;
+            double sq = 0;
+            for (int i = 0; i < n; i++) {
+                double r = DaResult.rmse(run[i][j], ref[i][j]);
+                sum += r;
+                sq += r * r;
+            }
+            mean[j] = sum / n;
+            std[j] = Math.sqrt(Math.max(0, sq / n - mean[j] * mean[j]));
+        }
+        data.addColumns(DoubleColumn.create(name + " mean", mean), DoubleColumn.create(name + " std", std));
+        means.put(name, mean);
     }
 
     /** Absolute errors of an estimate over times t ≥ burnIn, flattened. */
