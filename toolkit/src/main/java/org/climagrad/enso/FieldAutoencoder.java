@@ -68,11 +68,9 @@ public record FieldAutoencoder(int latent, int hidden, int epochs, int batchSize
             throw new IllegalArgumentException("fields: " + n + " samples, fewer than batchSize = " + batchSize);
         }
         double scale = Math.sqrt(meanSquare(fields));
-        Model model = Model.newInstance("field-autoencoder", Devices.preferred());
-        SequentialBlock encoder = new SequentialBlock().add(Linear.builder().setUnits(hidden).build())
-                .add(Activation::tanh).add(Linear.builder().setUnits(latent).build());
-        SequentialBlock decoder = new SequentialBlock().add(Linear.builder().setUnits(hidden).build())
-                .add(Activation::tanh).add(Linear.builder().setUnits(nx).build());
+        Model model = Model.newInstance(NAME, Devices.preferred());
+        SequentialBlock encoder = encoder();
+        SequentialBlock decoder = decoder(nx);
         model.setBlock(new SequentialBlock().add(encoder).add(decoder));
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss()) // unused: the loss is written below
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build());
@@ -112,7 +110,56 @@ public record FieldAutoencoder(int latent, int hidden, int epochs, int batchSize
                 }
             }
         }
-        return new Trained(model, encoder, decoder, scale, nx, latent);
+        return new Trained(model, encoder, decoder, scale, nx, latent, hidden);
+    }
+
+    /** File prefix of saved autoencoders ({@value}-0000.params). */
+    public static final String NAME = "field-autoencoder";
+
+    private SequentialBlock encoder() {
+        return new SequentialBlock().add(Linear.builder().setUnits(hidden).build()).add(Activation::tanh)
+                .add(Linear.builder().setUnits(latent).build());
+    }
+
+    private SequentialBlock decoder(int nx) {
+        return new SequentialBlock().add(Linear.builder().setUnits(hidden).build()).add(Activation::tanh)
+                .add(Linear.builder().setUnits(nx).build());
+    }
+
+    /**
+     * Loads an autoencoder saved by {@link Trained#save} into these settings' architecture.
+     *
+     * @throws IllegalArgumentException when the folder holds no saved autoencoder or one with another
+     *     latent size, hidden size or field size
+     */
+    public Trained load(java.nio.file.Path directory, int nx) {
+        java.nio.file.Path params = directory.resolve(NAME + "-0000.params");
+        if (!java.nio.file.Files.isRegularFile(params)) {
+            throw new IllegalArgumentException("directory " + directory + ": no saved autoencoder (" + params.getFileName()
+                    + " missing)");
+        }
+        Model model = Model.newInstance(NAME, Devices.preferred());
+        SequentialBlock encoder = encoder();
+        SequentialBlock decoder = decoder(nx);
+        model.setBlock(new SequentialBlock().add(encoder).add(decoder));
+        try {
+            model.load(directory, NAME);
+            String saved = model.getProperty("latent") + "/" + model.getProperty("hidden") + "/" + model.getProperty("nx");
+            String wanted = latent + "/" + hidden + "/" + nx;
+            if (!saved.equals(wanted)) {
+                throw new IllegalArgumentException("directory " + directory + ": saved latent/hidden/nx = " + saved
+                        + ", these settings expect " + wanted);
+            }
+            return new Trained(model, encoder, decoder, Double.parseDouble(model.getProperty("scale")), nx, latent,
+                    hidden);
+        } catch (java.io.IOException | ai.djl.MalformedModelException | RuntimeException e) {
+            model.close();
+            if (e instanceof IllegalArgumentException iae) {
+                throw iae;
+            }
+            throw new IllegalArgumentException("directory " + directory + ": the saved autoencoder does not match "
+                    + "these settings (" + e.getMessage() + ")", e);
+        }
     }
 
     private static double meanSquare(double[][] f) {
@@ -137,19 +184,41 @@ public record FieldAutoencoder(int latent, int hidden, int epochs, int batchSize
         private final double scale;
         private final int nx;
         private final int latent;
+        private final int hidden;
 
-        Trained(Model model, Block encoder, Block decoder, double scale, int nx, int latent) {
+        Trained(Model model, Block encoder, Block decoder, double scale, int nx, int latent, int hidden) {
             this.model = model;
             this.encoder = encoder;
             this.decoder = decoder;
             this.scale = scale;
             this.nx = nx;
             this.latent = latent;
+            this.hidden = hidden;
         }
 
         /** Latent dimension d. */
         public int latent() {
             return latent;
+        }
+
+        /**
+         * Saves the weights (DJL's parameter format) with the scale and sizes as model properties
+         * into {@code directory} (created if missing).
+         *
+         * @return the directory
+         */
+        public java.nio.file.Path save(java.nio.file.Path directory) {
+            try {
+                java.nio.file.Files.createDirectories(directory);
+                model.setProperty("scale", Double.toString(scale));
+                model.setProperty("nx", Integer.toString(nx));
+                model.setProperty("latent", Integer.toString(latent));
+                model.setProperty("hidden", Integer.toString(hidden));
+                model.save(directory, NAME);
+                return directory;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("could not save the autoencoder to " + directory, e);
+            }
         }
 
         /** Latent states {@code [samples][d]} of fields {@code [samples][nx]}. */

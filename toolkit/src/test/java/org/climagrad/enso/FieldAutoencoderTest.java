@@ -13,6 +13,29 @@ import org.junit.jupiter.api.Test;
  */
 class FieldAutoencoderTest {
     @Test
+    void savedAutoencoderLoadsAndEncodesIdentically(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        OperationalEnso op = OperationalEnso.biased();
+        double[][] idx = op.indices(120, 6);
+        double[][] fields = op.fieldModel(EquatorialGrid.standard()).fields(idx[0], idx[1], 7);
+        FieldAutoencoder settings = new FieldAutoencoder(2, 16, 2, 16, 3e-3, 1);
+        try (FieldAutoencoder.Trained a = settings.fit(fields, null)) {
+            a.save(dir);
+            try (FieldAutoencoder.Trained b = settings.load(dir, fields[0].length)) {
+                double[][] za = a.encode(fields);
+                double[][] zb = b.encode(fields);
+                for (int t = 0; t < za.length; t++) {
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(za[t], zb[t], 1e-6);
+                }
+                org.junit.jupiter.api.Assertions.assertArrayEquals(a.decode(za)[5], b.decode(za)[5], 1e-6);
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> settings.withLatent(3).load(dir, fields[0].length));
+            assertTrue(e.getMessage().contains("latent"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> settings.load(dir.resolve("nothing"), 81));
+        }
+    }
+
+    @Test
     void reconstructionImprovesWithLatentSizeAndShapesAreChecked() {
         OperationalEnso op = OperationalEnso.biased();
         double[][] idx = op.indices(600, 4);
