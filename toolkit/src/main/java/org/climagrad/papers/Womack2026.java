@@ -255,13 +255,7 @@ public final class Womack2026 {
         EmulatorSkill.Result opt = EmulatorSkill.evaluate(List.of(optimised), tests, ScmParameters.ar6(), s.emulator(),
                 ridge);
         EmulatorSkill.Result six = EmulatorSkill.evaluate(standardSix(s), tests, ScmParameters.ar6(), s.emulator(), ridge);
-        Table data = Table.create("Held-out NRMSE", opt.table().stringColumn("target").copy().setName("test"),
-                opt.table().doubleColumn("MLP NRMSE").copy().setName("optimised (MLP)"),
-                six.table().doubleColumn("MLP NRMSE").copy().setName("six pathways (MLP)"),
-                opt.table().doubleColumn("ridge NRMSE").copy().setName("optimised (ridge)"),
-                six.table().doubleColumn("ridge NRMSE").copy().setName("six pathways (ridge)"),
-                opt.table().doubleColumn("linear-response NRMSE").copy().setName("optimised (linear response)"),
-                six.table().doubleColumn("linear-response NRMSE").copy().setName("six pathways (linear response)"));
+        Table data = sideBySide("Held-out NRMSE", opt.table(), six.table(), "MLP", "ridge", "linear-response");
         Map<String, double[]> bars = new LinkedHashMap<>();
         bars.put("one optimised scenario", data.doubleColumn(1).asDoubleArray());
         bars.put("six ScenarioMIP pathways", data.doubleColumn(2).asDoubleArray());
@@ -329,12 +323,8 @@ public final class Womack2026 {
         ZonalSkill.Result opt = ZonalSkill.evaluate(List.of(optimised), tests, ScmParameters.ar6(), model, ZONAL_MLP,
                 ridge);
         ZonalSkill.Result six = ZonalSkill.evaluate(standardSix(s), tests, ScmParameters.ar6(), model, ZONAL_MLP, ridge);
-        Table data = Table.create("Zonal-model held-out NRMSE (area-weighted)",
-                opt.table().stringColumn("test").copy().setName("test"),
-                opt.table().doubleColumn("MLP NRMSE").copy().setName("optimised (MLP)"),
-                six.table().doubleColumn("MLP NRMSE").copy().setName("six pathways (MLP)"),
-                opt.table().doubleColumn("ridge NRMSE").copy().setName("optimised (ridge)"),
-                six.table().doubleColumn("ridge NRMSE").copy().setName("six pathways (ridge)"));
+        Table data = sideBySide("Zonal-model held-out NRMSE (area-weighted)", opt.table(), six.table(), "MLP",
+                "ridge");
         Map<String, double[]> bars = new LinkedHashMap<>();
         bars.put("optimised, MLP", data.doubleColumn(1).asDoubleArray());
         bars.put("six pathways, MLP", data.doubleColumn(2).asDoubleArray());
@@ -352,6 +342,21 @@ public final class Womack2026 {
                 Charts.bars("Zonal-model emulators: held-out NRMSE", "NRMSE", data.stringColumn(0).asList(), bars),
                 Charts.lines(probe + ": zonal warming in the last year", "latitude", "K", model.latitudes(), profile));
         return new Figure("Experiment 5: intermediate-complexity model", data, panels, 2);
+    }
+
+    /**
+     * The skill tables of the two training choices side by side: column "test" (the first column
+     * of {@code optimised}), then for each method "optimised (m)" and "six pathways (m)" taken from
+     * the columns "m NRMSE"; the method "linear-response" is labelled "linear response".
+     */
+    private static Table sideBySide(String title, Table optimised, Table six, String... methods) {
+        Table t = Table.create(title, optimised.stringColumn(0).copy().setName("test"));
+        for (String m : methods) {
+            String label = m.replace('-', ' ');
+            t.addColumns(optimised.doubleColumn(m + " NRMSE").copy().setName("optimised (" + label + ")"),
+                    six.doubleColumn(m + " NRMSE").copy().setName("six pathways (" + label + ")"));
+        }
+        return t;
     }
 
     private static double[] minus(double[] a, double[] b) {

@@ -9,7 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import org.climagrad.core.Devices;
 import org.climagrad.core.Tensors;
-import org.climagrad.scenario.Agent;
+import org.climagrad.scenario.Idealised;
 import org.climagrad.scenario.Scenario;
 
 /**
@@ -50,14 +50,8 @@ public final class ScmRunner {
                 throw new IllegalArgumentException("co2[" + i + "] = " + co2[i] + ": must be > 0 ppm");
             }
         }
-        double[] pre = Scm.preindustrialEmissions();
-        Scenario.Builder b = Scenario.builder().setName(name).setFirstYear(0).setLength(co2.length);
-        for (Agent a : Agent.values()) {
-            double[] v = new double[co2.length];
-            java.util.Arrays.fill(v, pre[a.ordinal()]);
-            b.optEmissions(a, v);
-        }
-        return run(List.of(b.build()), List.of(parameters), co2, List.of(name));
+        Scenario background = Idealised.preindustrial(0, co2.length).withName(name);
+        return run(List.of(background), List.of(parameters), co2, List.of(name));
     }
 
     /** abrupt-4×CO2: CO2 at 4 × 278.3 ppm from year 0, for {@code years} years. */
