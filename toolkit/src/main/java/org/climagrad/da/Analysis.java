@@ -24,18 +24,27 @@ final class Analysis {
      */
     static Increment of(EnkfUpdate update, double[][] ensemble, ObsView obs, Localization localization,
             Random rng) {
+        return of(update, ensemble, obs, localization, Distances.periodic(ensemble[0].length, obs.indices()), rng);
+    }
+
+    /**
+     * The analysis increment with explicit localisation distances (used only when
+     * {@code localization} is not null).
+     */
+    static Increment of(EnkfUpdate update, double[][] ensemble, ObsView obs, Localization localization,
+            Distances distances, Random rng) {
         if (obs.size() == 0) {
             return Increment.NONE;
         }
         if (update instanceof EnkfUpdate.Sqrt) {
-            return localization == null ? sqrt(ensemble, obs) : letkf(ensemble, obs, localization);
+            return localization == null ? sqrt(ensemble, obs) : letkf(ensemble, obs, localization, distances);
         }
-        return gain(update instanceof EnkfUpdate.PertObs, ensemble, obs, localization, rng);
+        return gain(update instanceof EnkfUpdate.PertObs, ensemble, obs, localization, distances, rng);
     }
 
     /** PertObs or DEnKF: x_n ← x_n + [ρ ∘] Aᵀ Y ([ρ ∘] Yᵀ Y + (N−1) R)⁻¹ v_n. */
     private static Increment gain(boolean perturbed, double[][] ensemble, ObsView obs, Localization loc,
-            Random rng) {
+            Distances distances, Random rng) {
         int n = ensemble.length;
         int p = obs.size();
         double s2 = obs.sigma() * obs.sigma();
@@ -44,11 +53,9 @@ final class Analysis {
         double[] dy = innovation(ensemble, obs);
         double[][] c = Linalg.transposeTimes(y, y);
         if (loc != null) {
-            int[] idx = obs.indices();
-            int nx = ensemble[0].length;
             for (int j = 0; j < p; j++) {
                 for (int k = 0; k < p; k++) {
-                    c[j][k] *= loc.taper(Localization.periodicDistance(idx[j], idx[k], nx));
+                    c[j][k] *= loc.taper(distances.obsToObs(j, k));
                 }
             }
         }
@@ -81,7 +88,7 @@ final class Analysis {
         if (loc == null) {
             return new Increment.Transform(Linalg.timesTranspose(z, y));
         }
-        return new Increment.TaperedGain(y, z, stateToObsTaper(ensemble[0].length, obs, loc));
+        return new Increment.TaperedGain(y, z, stateToObsTaper(ensemble[0].length, obs, loc, distances));
     }
 
     /** The global ETKF. */
@@ -101,12 +108,12 @@ final class Analysis {
     }
 
     /** The LETKF: one ETKF per variable i with R⁻¹ tapered by ρ(d(i, obs)) (Hunt et al. 2007). */
-    private static Increment letkf(double[][] ensemble, ObsView obs, Localization loc) {
+    private static Increment letkf(double[][] ensemble, ObsView obs, Localization loc, Distances distances) {
         int nx = ensemble[0].length;
         int n = ensemble.length;
         double[][] y = obs.observe(Ensembles.anomalies(ensemble));
         double[] dy = innovation(ensemble, obs);
-        double[][] rho = stateToObsTaper(nx, obs, loc);
+        double[][] rho = stateToObsTaper(nx, obs, loc, distances);
         EtkfWeights[] w = new EtkfWeights[nx];
         for (int i = 0; i < nx; i++) {
             int q = 0;
@@ -191,12 +198,12 @@ final class Analysis {
     }
 
     /** ρ_xy {@code [nx][p]}. */
-    private static double[][] stateToObsTaper(int nx, ObsView obs, Localization loc) {
-        int[] idx = obs.indices();
-        double[][] rho = new double[nx][idx.length];
+    private static double[][] stateToObsTaper(int nx, ObsView obs, Localization loc, Distances distances) {
+        int p = obs.size();
+        double[][] rho = new double[nx][p];
         for (int i = 0; i < nx; i++) {
-            for (int j = 0; j < idx.length; j++) {
-                rho[i][j] = loc.taper(Localization.periodicDistance(i, idx[j], nx));
+            for (int j = 0; j < p; j++) {
+                rho[i][j] = loc.taper(distances.stateToObs(i, j));
             }
         }
         return rho;
