@@ -41,6 +41,11 @@ public final class Enkf implements DaMethod {
         return config.inflation();
     }
 
+    /** The localisation, or null for none. */
+    public Localization localization() {
+        return config.localization();
+    }
+
     @Override
     public DaResult assimilate(Twin twin) {
         return EnsembleCycle.run(config, 0, false, toString(), twin);

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
@@ -25,7 +26,9 @@ import org.climagrad.core.Tensors;
 
 /**
  * A dense autoencoder of equatorial SST fields (Behnoudfar et al. 2025, Sec. 2): encoder
- * nx → hidden → d (tanh), decoder d → hidden → nx (tanh hidden layer, linear output), trained with
+ * nx → hidden → d (tanh), decoder d → hidden → nx (tanh hidden layer, linear output), each with a
+ * linear skip path (out = W x + MLP(x)), so that states beyond the training range (stronger El
+ * Niños than the operational model makes) still decode, linearly, instead of saturating; trained with
  * Adam on the mean squared reconstruction error of fields scaled by their overall standard
  * deviation. Immutable settings; {@link #fit} returns a {@link Trained} model that encodes and
  * decodes plain arrays.
@@ -69,8 +72,8 @@ public record FieldAutoencoder(int latent, int hidden, int epochs, int batchSize
         }
         double scale = Math.sqrt(meanSquare(fields));
         Model model = Model.newInstance(NAME, Devices.preferred());
-        SequentialBlock encoder = encoder();
-        SequentialBlock decoder = decoder(nx);
+        Block encoder = encoder();
+        Block decoder = decoder(nx);
         model.setBlock(new SequentialBlock().add(encoder).add(decoder));
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss()) // unused: the loss is written below
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build());
@@ -116,14 +119,21 @@ public record FieldAutoencoder(int latent, int hidden, int epochs, int batchSize
     /** File prefix of saved autoencoders ({@value}-0000.params). */
     public static final String NAME = "field-autoencoder";
 
-    private SequentialBlock encoder() {
-        return new SequentialBlock().add(Linear.builder().setUnits(hidden).build()).add(Activation::tanh)
-                .add(Linear.builder().setUnits(latent).build());
+    private Block encoder() {
+        return withLinearPath(latent);
     }
 
-    private SequentialBlock decoder(int nx) {
-        return new SequentialBlock().add(Linear.builder().setUnits(hidden).build()).add(Activation::tanh)
-                .add(Linear.builder().setUnits(nx).build());
+    private Block decoder(int nx) {
+        return withLinearPath(nx);
+    }
+
+    /** out = Linear(x) + Linear(tanh(Linear_hidden(x))): an MLP with a linear skip path. */
+    private Block withLinearPath(int units) {
+        Block mlp = new SequentialBlock().add(Linear.builder().setUnits(hidden).build()).add(Activation::tanh)
+                .add(Linear.builder().setUnits(units).build());
+        Block linear = Linear.builder().setUnits(units).optBias(false).build();
+        return new ParallelBlock(l -> new NDList(l.get(0).singletonOrThrow().add(l.get(1).singletonOrThrow())),
+                java.util.List.of(linear, mlp));
     }
 
     /**
@@ -139,8 +149,8 @@ public record FieldAutoencoder(int latent, int hidden, int epochs, int batchSize
                     + " missing)");
         }
         Model model = Model.newInstance(NAME, Devices.preferred());
-        SequentialBlock encoder = encoder();
-        SequentialBlock decoder = decoder(nx);
+        Block encoder = encoder();
+        Block decoder = decoder(nx);
         model.setBlock(new SequentialBlock().add(encoder).add(decoder));
         try {
             model.load(directory, NAME);
@@ -196,6 +206,11 @@ public record FieldAutoencoder(int latent, int hidden, int epochs, int batchSize
             this.hidden = hidden;
         }
 
+        /** Field size nx. */
+        public int fieldSize() {
+            return nx;
+        }
+
         /** Latent dimension d. */
         public int latent() {
             return latent;
@@ -235,6 +250,48 @@ public record FieldAutoencoder(int latent, int hidden, int epochs, int batchSize
                 Check.length("latents[" + i + "]", latents[i], latent);
             }
             return apply(decoder, latents, 1, scale);
+        }
+
+        /**
+         * The decoder Jacobian J = ∂f/∂z at a latent state, K per latent unit {@code [nx][d]}: column
+         * k is the physical pattern that a small move along latent direction k adds (the sensitivity
+         * map of Behnoudfar et al. 2025, Sec. 4). Reverse-mode autograd, every row in one backward
+         * pass: z repeated nx times, the diagonal of the decoded batch summed.
+         *
+         * @param z latent state {@code [d]}
+         */
+        public double[][] jacobian(double[] z) {
+            return jacobian(z, null);
+        }
+
+        /** {@link #jacobian(double[])} with a hook run just before the backward pass (tests force GC there). */
+        double[][] jacobian(double[] z, Runnable beforeBackward) {
+            Check.length("z", z, latent);
+            Check.allFinite("z", z);
+            double[][] rows = new double[nx][];
+            for (int i = 0; i < nx; i++) {
+                rows[i] = z;
+            }
+            try (NDManager m = model.getNDManager().newSubManager()) {
+                NDArray in = Tensors.create(m, rows, DataType.FLOAT32);
+                NDArray eye = m.eye(nx, nx, 0, DataType.FLOAT32);
+                in.setRequiresGradient(true);
+                try (GradientCollector gc = m.getEngine().newGradientCollector()) {
+                    NDArray out = decoder.forward(new ParameterStore(m, false), new NDList(in), true).singletonOrThrow();
+                    NDArray diagonal = out.mul(eye).sum();
+                    if (beforeBackward != null) {
+                        beforeBackward.run();
+                    }
+                    gc.backward(diagonal);
+                }
+                double[][] j = Tensors.toMatrix(in.getGradient().toType(DataType.FLOAT64, false));
+                for (double[] row : j) {
+                    for (int k = 0; k < row.length; k++) {
+                        row[k] *= scale;
+                    }
+                }
+                return j;
+            }
         }
 
         /** 1 − Σ(reconstruction error)² / Σ(field − its time mean)² over all samples and points. */

@@ -58,4 +58,40 @@ class FieldAutoencoderTest {
         assertTrue(e.getMessage().contains("latent"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new FieldAutoencoder(0, 32, 1, 1, 1e-3, 0));
     }
+
+    @Test
+    void decoderJacobianMatchesFiniteDifferencesEvenWhenGcRunsBeforeBackward() {
+        OperationalEnso op = OperationalEnso.biased();
+        double[][] idx = op.indices(240, 8);
+        double[][] fields = op.fieldModel(EquatorialGrid.standard()).fields(idx[0], idx[1], 9);
+        try (FieldAutoencoder.Trained a = new FieldAutoencoder(3, 16, 3, 16, 3e-3, 2).fit(fields, null)) {
+            double[] z = a.encode(new double[][] {fields[17]})[0];
+            double[][] j = a.jacobian(z, () -> {
+                for (int k = 0; k < 20; k++) {
+                    byte[][] garbage = new byte[64][1 << 16];
+                    garbage[0][0] = 1;
+                }
+                System.gc();
+            });
+            assertEquals(fields[0].length, j.length);
+            double h = 1e-2;
+            double worst = 0;
+            double size = 0;
+            for (int k = 0; k < 3; k++) {
+                double[] up = z.clone();
+                double[] down = z.clone();
+                up[k] += h;
+                down[k] -= h;
+                double[][] f = a.decode(new double[][] {up, down});
+                for (int i = 0; i < j.length; i++) {
+                    double fd = (f[0][i] - f[1][i]) / (2 * h);
+                    worst = Math.max(worst, Math.abs(fd - j[i][k]));
+                    size = Math.max(size, Math.abs(fd));
+                }
+            }
+            assertTrue(size > 1e-3, "the Jacobian is not trivially zero: " + size);
+            assertTrue(worst < 2e-3 * size + 1e-4, "autograd vs finite differences: " + worst + " (scale " + size + ")");
+            assertThrows(IllegalArgumentException.class, () -> a.jacobian(new double[2]));
+        }
+    }
 }

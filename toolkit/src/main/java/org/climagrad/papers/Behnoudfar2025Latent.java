@@ -1,0 +1,182 @@
+package org.climagrad.papers;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntConsumer;
+import org.climagrad.core.Check;
+import org.climagrad.core.Profile;
+import org.climagrad.da.Ensembles;
+import org.climagrad.enso.EquatorialGrid;
+import org.climagrad.enso.FieldAutoencoder;
+import org.climagrad.enso.LatentCorrection;
+import org.climagrad.enso.LatentDynamics;
+import org.climagrad.enso.LatentFilter;
+import org.climagrad.enso.ObservationNetwork;
+import org.climagrad.plot.Charts;
+import org.climagrad.plot.Figure;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Behnoudfar et al. (2025), the latent assimilation: an autoencoder of the operational fields
+ * (Figure 2), a linear latent forecast model, and an EnKF in latent space that assimilates the
+ * idealized model's coarse output (SST every {@code spacing} degrees along the equator) and
+ * corrects the operational model ({@link #correct}; Figures 3 and 4 in {@link
+ * Behnoudfar2025Figures}).
+ */
+public final class Behnoudfar2025Latent {
+    private Behnoudfar2025Latent() {}
+
+    /**
+     * Settings of the correction.
+     *
+     * @param autoencoder the autoencoder of the operational fields
+     * @param ensembleSize EnKF members N ≥ 2
+     * @param inflation multiplicative inflation λ ≥ 1
+     * @param observationError σ of the idealized model's output, K (&gt; 0)
+     * @param spacing spacing of the observed points, degrees (the idealized model's coarse grid, &gt; 0)
+     * @param seed seed of the observation noise and the filter
+     */
+    public record Settings(FieldAutoencoder autoencoder, int ensembleSize, double inflation, double observationError,
+            double spacing, long seed) {
+        /** Validates. */
+        public Settings {
+            Check.atLeast("ensembleSize", ensembleSize, 2);
+            if (!(inflation >= 1)) {
+                throw new IllegalArgumentException("inflation = " + inflation + ": must be >= 1");
+            }
+            Check.positive("observationError", observationError);
+            Check.positive("spacing", spacing);
+        }
+
+        /**
+         * FAST: d = 6, 8 hidden units, 20 epochs, N = 20; PAPER: 50 epochs, N = 50. Both: inflation
+         * 1.5, σ = 0.1 K, observed every 20° (9 of the 81 points), seed 2025.
+         */
+        public static Settings of(Profile profile) {
+            return new Settings(new FieldAutoencoder(6, 8, profile.pick(20, 50), 32, 3e-3, 1), profile.pick(20, 50),
+                    1.5, 0.1, 20, 2025);
+        }
+    }
+
+    /**
+     * A finished correction.
+     *
+     * @param data truth and operational model
+     * @param autoencoder trained on the operational fields
+     * @param dynamics latent forecast model fitted to the encoded operational run
+     * @param network the observed points
+     * @param observations the idealized model's output with noise {@code [months][p]}, K
+     * @param result the latent assimilation's output
+     */
+    public record Correction(Behnoudfar2025.Data data, FieldAutoencoder.Trained autoencoder, LatentDynamics dynamics,
+            ObservationNetwork network, double[][] observations, LatentCorrection result) {}
+
+    /** The idealized model's coarse grid: points every {@code spacing} degrees from the western edge. */
+    public static ObservationNetwork network(EquatorialGrid grid, double spacing) {
+        List<Double> lon = new ArrayList<>();
+        for (double x = grid.west(); x <= grid.east() + 1e-9; x += spacing) {
+            lon.add(x);
+        }
+        return ObservationNetwork.points(grid, lon.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /**
+     * Trains the autoencoder on the operational fields, fits the latent dynamics, draws the
+     * observations (truth at the network plus N(0, σ²) noise) and runs the latent EnKF over the
+     * whole record.
+     *
+     * @param progress receives messages (training epochs, assimilated years), or null
+     */
+    public static Correction correct(Behnoudfar2025.Data data, Settings s, java.util.function.Consumer<String> progress) {
+        IntConsumer epochs = progress == null ? null : e -> {
+            if (e % 5 == 0 || e == s.autoencoder().epochs()) {
+                progress.accept("autoencoder epoch " + e + "/" + s.autoencoder().epochs());
+            }
+        };
+        FieldAutoencoder.Trained ae = s.autoencoder().fit(data.operationalField(), epochs);
+        double[][] z = ae.encode(data.operationalField());
+        LatentDynamics dyn = LatentDynamics.fit(z);
+        ObservationNetwork net = network(data.grid(), s.spacing());
+        double[][] y = net.observe(data.truthField());
+        Random rng = new Random(s.seed());
+        for (double[] row : y) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] += s.observationError() * rng.nextGaussian();
+            }
+        }
+        LatentFilter filter = LatentFilter.builder().setAutoencoder(ae).setDynamics(dyn).setNetwork(net)
+                .setClimatology(z).optEnsembleSize(s.ensembleSize()).optInflation(s.inflation())
+                .optObservationError(s.observationError()).optSeed(s.seed()).build();
+        int years = data.truthField().length / 12;
+        IntConsumer yearly = progress == null ? null : yr -> {
+            if (yr % Math.max(1, years / 5) == 0) {
+                progress.accept("assimilated " + yr + "/" + years + " years");
+            }
+        };
+        return new Correction(data, ae, dyn, net, y, filter.run(y, yearly));
+    }
+
+    /**
+     * Figure 2: explained variance of the operational fields (and of the truth's, which the
+     * autoencoder never saw) against the latent size, and the latent directions of the chosen
+     * autoencoder decoded to patterns: decode(z̄ + s_k e_k) − decode(z̄), s_k the standard deviation
+     * of latent k over the operational run.
+     *
+     * @param sizes latent sizes to train (each &lt; nx)
+     */
+    public static Figure figure2(Correction c, Settings s, int[] sizes) {
+        Table t = Table.create("Autoencoder skill vs latent size", IntColumn.create("latent size"),
+                DoubleColumn.create("explained variance (operational)"), DoubleColumn.create("explained variance (truth)"));
+        for (int d : sizes) {
+            try (FieldAutoencoder.Trained ae = s.autoencoder().withLatent(d).fit(c.data().operationalField(), null)) {
+                t.intColumn(0).append(d);
+                t.doubleColumn(1).append(ae.explainedVariance(c.data().operationalField()));
+                t.doubleColumn(2).append(ae.explainedVariance(c.data().truthField()));
+            }
+        }
+        List<Chart<?, ?>> panels = new ArrayList<>();
+        Map<String, double[]> ev = new LinkedHashMap<>();
+        ev.put("operational fields", t.doubleColumn(1).asDoubleArray());
+        ev.put("truth fields (never seen)", t.doubleColumn(2).asDoubleArray());
+        double[] x = t.intColumn(0).asDoubleArray();
+        panels.add(Charts.lines("Reconstruction skill", "latent size d", "explained variance", x, ev));
+        Map<String, double[]> modes = new LinkedHashMap<>();
+        double[][] m = decodedModes(c.autoencoder(), c.autoencoder().encode(c.data().operationalField()));
+        for (int k = 0; k < m.length; k++) {
+            modes.put("z" + (k + 1), m[k]);
+        }
+        panels.add(Charts.lines("Latent directions decoded (+1 std from the mean)", "longitude (°E)", "K",
+                c.data().grid().longitudes(), modes));
+        return new Figure("Behnoudfar et al. Fig. 2: the autoencoder", t, panels, 2);
+    }
+
+    /** decode(z̄ + s_k e_k) − decode(z̄) for each latent direction k {@code [d][nx]}, K. */
+    public static double[][] decodedModes(FieldAutoencoder.Trained ae, double[][] z) {
+        double[] mean = Ensembles.mean(z);
+        int d = mean.length;
+        double[][] in = new double[d + 1][];
+        in[0] = mean;
+        for (int k = 0; k < d; k++) {
+            double v = 0;
+            for (double[] row : z) {
+                v += (row[k] - mean[k]) * (row[k] - mean[k]) / (z.length - 1);
+            }
+            in[k + 1] = mean.clone();
+            in[k + 1][k] += Math.sqrt(v);
+        }
+        double[][] f = ae.decode(in);
+        double[][] out = new double[d][f[0].length];
+        for (int k = 0; k < d; k++) {
+            for (int i = 0; i < out[k].length; i++) {
+                out[k][i] = f[k + 1][i] - f[0][i];
+            }
+        }
+        return out;
+    }
+}
