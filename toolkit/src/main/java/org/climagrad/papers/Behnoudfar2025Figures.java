@@ -161,7 +161,7 @@ public final class Behnoudfar2025Figures {
     }
 
     /**
-     * Figure 4, the explanation: latent increments (analysis − forecast, first 30 years); the
+     * Figure 4, the explanation: latent increments (analysis − forecast, first 10 years); the
      * decoder's sensitivity maps (Jacobian columns at the mean latent state: K per latent unit);
      * the mean physical increment in warm (truth Niño3 &gt; 1 K) and cold (&lt; −1 K) months; and
      * the corrected SST at an unobserved point with its ±2 ensemble-spread band against the truth.
@@ -193,11 +193,13 @@ public final class Behnoudfar2025Figures {
         for (int i = 0; i < shown; i++) {
             years[i] = i / 12.0;
         }
+        int incShown = Math.min(120, shown);
         Map<String, double[]> series = new LinkedHashMap<>();
         for (int k = 0; k < d; k++) {
-            series.put("z" + (k + 1), java.util.Arrays.copyOf(column(inc, k), shown));
+            series.put("z" + (k + 1), java.util.Arrays.copyOf(column(inc, k), incShown));
         }
-        panels.add(Charts.lines("Latent increments (analysis − forecast)", "years", "latent units", years, series));
+        panels.add(Charts.lines("Latent increments (analysis − forecast), first 10 years", "years", "latent units",
+                java.util.Arrays.copyOf(years, incShown), series));
         double[][] jac = c.autoencoder().jacobian(Ensembles.mean(r.analysisLatent()));
         Map<String, double[]> maps = new LinkedHashMap<>();
         for (int k = 0; k < d; k++) {

@@ -124,20 +124,32 @@ public final class Behnoudfar2025Latent {
 
     /**
      * Figure 2: explained variance of the operational fields (and of the truth's, which the
-     * autoencoder never saw) against the latent size, and the latent directions of the chosen
+     * autoencoder never sees) against the latent size, and the latent directions of the settings'
      * autoencoder decoded to patterns: decode(z̄ + s_k e_k) − decode(z̄), s_k the standard deviation
      * of latent k over the operational run.
      *
-     * @param sizes latent sizes to train (each &lt; nx)
+     * @param sizes latent sizes to train (each &lt; nx); the settings' size is added if missing
+     * @param progress receives one message per trained size, or null
      */
-    public static Figure figure2(Correction c, Settings s, int[] sizes) {
+    public static Figure figure2(Behnoudfar2025.Data data, Settings s, int[] sizes,
+            java.util.function.Consumer<String> progress) {
         Table t = Table.create("Autoencoder skill vs latent size", IntColumn.create("latent size"),
                 DoubleColumn.create("explained variance (operational)"), DoubleColumn.create("explained variance (truth)"));
-        for (int d : sizes) {
-            try (FieldAutoencoder.Trained ae = s.autoencoder().withLatent(d).fit(c.data().operationalField(), null)) {
+        int chosen = s.autoencoder().latent();
+        int[] all = java.util.stream.IntStream.concat(java.util.Arrays.stream(sizes), java.util.stream.IntStream.of(chosen))
+                .distinct().sorted().toArray();
+        double[][] modes = null;
+        for (int d : all) {
+            try (FieldAutoencoder.Trained ae = s.autoencoder().withLatent(d).fit(data.operationalField(), null)) {
                 t.intColumn(0).append(d);
-                t.doubleColumn(1).append(ae.explainedVariance(c.data().operationalField()));
-                t.doubleColumn(2).append(ae.explainedVariance(c.data().truthField()));
+                t.doubleColumn(1).append(ae.explainedVariance(data.operationalField()));
+                t.doubleColumn(2).append(ae.explainedVariance(data.truthField()));
+                if (d == chosen) {
+                    modes = decodedModes(ae, ae.encode(data.operationalField()));
+                }
+                if (progress != null) {
+                    progress.accept("latent size " + d + ": explained variance " + t.doubleColumn(1).get(t.rowCount() - 1));
+                }
             }
         }
         List<Chart<?, ?>> panels = new ArrayList<>();
@@ -146,13 +158,12 @@ public final class Behnoudfar2025Latent {
         ev.put("truth fields (never seen)", t.doubleColumn(2).asDoubleArray());
         double[] x = t.intColumn(0).asDoubleArray();
         panels.add(Charts.lines("Reconstruction skill", "latent size d", "explained variance", x, ev));
-        Map<String, double[]> modes = new LinkedHashMap<>();
-        double[][] m = decodedModes(c.autoencoder(), c.autoencoder().encode(c.data().operationalField()));
-        for (int k = 0; k < m.length; k++) {
-            modes.put("z" + (k + 1), m[k]);
+        Map<String, double[]> named = new LinkedHashMap<>();
+        for (int k = 0; k < modes.length; k++) {
+            named.put("z" + (k + 1), modes[k]);
         }
-        panels.add(Charts.lines("Latent directions decoded (+1 std from the mean)", "longitude (°E)", "K",
-                c.data().grid().longitudes(), modes));
+        panels.add(Charts.lines("Latent directions decoded (d = " + chosen + ", +1 std from the mean)", "longitude (°E)",
+                "K", data.grid().longitudes(), named));
         return new Figure("Behnoudfar et al. Fig. 2: the autoencoder", t, panels, 2);
     }
 

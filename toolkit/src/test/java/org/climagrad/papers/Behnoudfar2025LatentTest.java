@@ -59,6 +59,20 @@ class Behnoudfar2025LatentTest {
     }
 
     @Test
+    void figure2ExplainedVarianceGrowsWithTheLatentSize() {
+        Figure f2 = Behnoudfar2025Latent.figure2(c.data(), Behnoudfar2025Latent.Settings.of(Profile.FAST), new int[] {2},
+                null);
+        Table t = f2.data();
+        assertEquals(2, t.rowCount());
+        assertEquals(6, t.intColumn(0).get(1));
+        double ev2 = t.doubleColumn(1).get(0);
+        double ev6 = t.doubleColumn(1).get(1);
+        assertTrue(ev2 > 0.8 && ev6 > ev2 + 0.03 && ev6 < 1, "explained variance d=2 " + ev2 + ", d=6 " + ev6);
+        // The truth's fields (EP pattern 20° further east) are explained less well than the operational ones.
+        assertTrue(t.doubleColumn(2).get(1) < ev6, "truth " + t.doubleColumn(2).get(1));
+    }
+
+    @Test
     void figuresCarryTheirData() {
         Figure f3 = Behnoudfar2025Figures.figure3(c);
         assertEquals(3, f3.data().rowCount());
