@@ -1,0 +1,145 @@
+package org.climagrad.ocean;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.climagrad.calibration.Calibration;
+import org.climagrad.calibration.Estimate;
+import org.climagrad.calibration.GradientEstimator;
+import org.climagrad.core.Check;
+import org.climagrad.core.Profile;
+import org.climagrad.plot.Charts;
+import org.climagrad.plot.Figure;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The calibration experiments on the {@link ColumnCalibrationProblem}: how well each {@link
+ * GradientEstimator} agrees with the autodiff gradient for its cost, and calibrations from random
+ * starts with each (recovered parameters, model runs).
+ */
+public final class ColumnCalibration {
+    /** Relative error within which a parameter counts as recovered (5 %). */
+    public static final double RECOVERED = 0.05;
+
+    private ColumnCalibration() {}
+
+    /** The black-box estimators compared: central and forward differences, SPSA, ensemble regression. */
+    public static List<GradientEstimator> blackBoxEstimators() {
+        return List.of(new GradientEstimator.FiniteDifferences(true, 1e-3),
+                new GradientEstimator.FiniteDifferences(false, 1e-3), new GradientEstimator.Spsa(4, 0.05),
+                new GradientEstimator.EnsembleRegression(6, 0.05));
+    }
+
+    /** Random starts u ~ U(−0.7, 0.7)ᵈ (parameters from 0.5 to 2 times the truth): FAST 3, PAPER 8. */
+    public static double[][] starts(int dimension, Profile profile, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[][] s = new double[profile.pick(3, 8)][dimension];
+        for (double[] row : s) {
+            for (int i = 0; i < dimension; i++) {
+                row[i] = 1.4 * rng.nextDouble() - 0.7;
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Each estimator against the autodiff gradient at the given points: cosine similarity,
+     * relative error ‖ĝ − g‖ / ‖g‖ and model runs per estimate.
+     */
+    public static Table agreement(ColumnCalibrationProblem problem, List<GradientEstimator> estimators, double[][] points) {
+        Table t = Table.create("Gradient estimators vs autodiff", StringColumn.create("estimator"),
+                IntColumn.create("point"), DoubleColumn.create("cosine"), DoubleColumn.create("relative error"),
+                IntColumn.create("model runs"));
+        for (int p = 0; p < points.length; p++) {
+            double[] g = problem.valueAndGradient(points[p]).gradient();
+            for (GradientEstimator e : estimators) {
+                Estimate est = e.estimate(problem, points[p], 1000 + p);
+                double[] h = est.gradient();
+                double dot = 0;
+                double gg = 0;
+                double hh = 0;
+                double diff = 0;
+                for (int i = 0; i < g.length; i++) {
+                    dot += g[i] * h[i];
+                    gg += g[i] * g[i];
+                    hh += h[i] * h[i];
+                    diff += (g[i] - h[i]) * (g[i] - h[i]);
+                }
+                t.stringColumn(0).append(e.label());
+                t.intColumn(1).append(p);
+                t.doubleColumn(2).append(dot / Math.sqrt(gg * hh));
+                t.doubleColumn(3).append(Math.sqrt(diff / gg));
+                t.intColumn(4).append(est.runs());
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Calibrations from every start with every estimator: the recovered parameters relative to
+     * the truth, the largest relative error, the model runs, and whether every parameter is within
+     * {@link #RECOVERED}; a chart of the largest relative error (log10) against model runs, for the
+     * first start.
+     *
+     * @param iterations Adam steps per calibration (learning rate 0.1 decaying to 0.002)
+     */
+    public static Figure compare(ColumnCalibrationProblem problem, List<GradientEstimator> estimators, double[][] starts,
+            int iterations) {
+        Check.atLeast("iterations", iterations, 1);
+        Table t = Table.create("Calibration from random starts", StringColumn.create("estimator"),
+                IntColumn.create("start"));
+        for (ColumnParameter p : problem.calibrated()) {
+            t.addColumns(DoubleColumn.create(p.name() + " / truth"));
+        }
+        t.addColumns(DoubleColumn.create("largest error"), IntColumn.create("model runs"), BooleanColumn.create("within 5 %"));
+        Map<String, double[]> curves = new LinkedHashMap<>();
+        double[] ref = ColumnParameter.references();
+        int d = problem.dimension();
+        for (GradientEstimator e : estimators) {
+            for (int s = 0; s < starts.length; s++) {
+                Calibration.Result r = new Calibration(e, iterations, 0.1, 0.002, 7).run(problem, starts[s]);
+                double[] th = problem.theta(r.u());
+                t.stringColumn(0).append(e.label());
+                t.intColumn(1).append(s);
+                double worst = 0;
+                for (int i = 0; i < d; i++) {
+                    int p = problem.calibrated().get(i).ordinal();
+                    t.doubleColumn(2 + i).append(th[p] / ref[p]);
+                    worst = Math.max(worst, Math.abs(th[p] / ref[p] - 1));
+                }
+                t.doubleColumn(2 + d).append(worst);
+                t.intColumn(3 + d).append(r.totalRuns());
+                t.booleanColumn(4 + d).append(worst <= RECOVERED);
+                if (s == 0) {
+                    double[] err = new double[r.path().length];
+                    double[] runs = new double[r.path().length];
+                    for (int k = 0; k < err.length; k++) {
+                        double[] thk = problem.theta(r.path()[k]);
+                        double w = 0;
+                        for (int i = 0; i < d; i++) {
+                            int p = problem.calibrated().get(i).ordinal();
+                            w = Math.max(w, Math.abs(thk[p] / ref[p] - 1));
+                        }
+                        err[k] = Math.log10(Math.max(w, 1e-6));
+                        runs[k] = r.runs()[k];
+                    }
+                    curves.put(e.label(), err);
+                    curves.put(e.label() + " runs", runs);
+                }
+            }
+        }
+        var chart = Charts.lines("Largest relative parameter error (start 0)", "model runs", "log10 error", new double[0],
+                Map.of());
+        for (String name : curves.keySet()) {
+            if (!name.endsWith(" runs")) {
+                chart.addSeries(name, curves.get(name + " runs"), curves.get(name));
+            }
+        }
+        return Figure.of("Calibration of the ocean column's mixing", t, chart);
+    }
+}
