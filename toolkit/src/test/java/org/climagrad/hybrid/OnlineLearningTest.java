@@ -1,0 +1,88 @@
+package org.climagrad.hybrid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Online learning of Lorenz-63's missing xy term. Measured (600 Adam steps, fast profile):
+ * validation MSE 14.3 → 0.11 with the exact gradient (25 s), 14.3 → 0.13 with the Euler Gradient
+ * Approximation through the black-box solver (6 s).
+ */
+class OnlineLearningTest {
+    private static final OnlineLearning.Data DATA = OnlineLearning.data(6000, 1500, 0.01);
+
+    private static double cosine(double[][] a, double[][] b) {
+        double dot = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                dot += a[i][j] * b[i][j];
+                aa += a[i][j] * a[i][j];
+                bb += b[i][j] * b[i][j];
+            }
+        }
+        return dot / Math.sqrt(aa * bb);
+    }
+
+    @Test
+    void theEulerApproximationPointsWhereTheExactGradientPoints() {
+        OnlineLearning.Settings s = new OnlineLearning.Settings(16, 1, 32, 1, 1e-2, 0.01, 3);
+        SubModel g = SubModel.initial(16, new double[] {0, 0, 24}, new double[] {8, 9, 9}, 20, 3);
+        // Give the output layer weights, so that g is not zero and ∂g/∂x matters.
+        double[][] w2 = new double[16][3];
+        for (int j = 0; j < 16; j++) {
+            w2[j][2] = 0.1 * (j % 5 - 2);
+        }
+        g = new SubModel(g.w1(), g.b1(), w2, g.b2(), g.mean(), g.std(), g.scale());
+        int[] starts = new int[32];
+        for (int b = 0; b < starts.length; b++) {
+            starts[b] = 37 * b;
+        }
+        double[][] exact = OnlineLearning.gradient(g, DATA, s, OnlineLearning.GradientMode.EXACT, starts);
+        double[][] euler = OnlineLearning.gradient(g, DATA, s, OnlineLearning.GradientMode.EULER, starts);
+        double c = cosine(exact, euler);
+        assertTrue(c > 0.99, "cosine(exact, EGA) over one step: " + c);
+        OnlineLearning.Settings ten = new OnlineLearning.Settings(16, 10, 32, 1, 1e-2, 0.01, 3);
+        double c10 = cosine(OnlineLearning.gradient(g, DATA, ten, OnlineLearning.GradientMode.EXACT, starts),
+                OnlineLearning.gradient(g, DATA, ten, OnlineLearning.GradientMode.EULER, starts));
+        assertTrue(c10 > 0.5 && c10 <= c + 1e-9, "cosine over ten steps: " + c10 + " (one step " + c + ")");
+    }
+
+    @Test
+    void bothGradientsLearnTheMissingTermAndTheEulerApproximationKeepsUp() {
+        OnlineLearning.Settings s = new OnlineLearning.Settings(32, 10, 64, 300, 1e-2, 0.01, 1);
+        OnlineLearning.Result exact = OnlineLearning.train(DATA, s, OnlineLearning.GradientMode.EXACT, null);
+        OnlineLearning.Result euler = OnlineLearning.train(DATA, s, OnlineLearning.GradientMode.EULER, null);
+        double e0 = exact.validationLoss()[0];
+        double ef = exact.validationLoss()[exact.validationLoss().length - 1];
+        double gf = euler.validationLoss()[euler.validationLoss().length - 1];
+        assertEquals(e0, euler.validationLoss()[0], 1e-12, "same start");
+        assertTrue(ef < e0 / 10, "exact: " + e0 + " → " + ef);
+        assertTrue(gf < e0 / 10, "EGA: " + e0 + " → " + gf);
+        assertTrue(gf < 2 * ef, "EGA final " + gf + " vs exact " + ef);
+        // The learned correction's z component follows the missing xy over the attractor.
+        double sxy = 0;
+        double sgg = 0;
+        double sxx = 0;
+        for (double[] st : DATA.validation()) {
+            double xy = st[0] * st[1];
+            double gz = exact.model().apply(st)[2];
+            sxy += xy * gz;
+            sgg += gz * gz;
+            sxx += xy * xy;
+        }
+        double corr = sxy / Math.sqrt(sgg * sxx);
+        assertTrue(corr > 0.9, "uncentred correlation of g_z with xy: " + corr);
+    }
+
+    @Test
+    void badSettingsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new OnlineLearning.Settings(0, 10, 64, 10, 1e-2, 0.01, 1));
+        assertThrows(IllegalArgumentException.class, () -> new OnlineLearning.Settings(8, 10, 64, 10, -1, 0.01, 1));
+        assertThrows(IllegalArgumentException.class, () -> OnlineLearning.data(1, 10, 0.01));
+    }
+}
