@@ -117,6 +117,72 @@ public sealed interface GradientEstimator {
     }
 
     /**
+     * A surrogate gradient: a linear emulator of the observations, G(u + δ) ≈ G(u) + A δ, fitted
+     * by least squares to {@code members} black-box runs at u + σ ξ_m (plus the run at u), then
+     * differentiated: ∇J ≈ Aᵀ (G(u) − y) / (M σ²). Needs a {@link LeastSquaresObjective}.
+     * {@code members} + 1 runs.
+     *
+     * @param members perturbed runs ≥ dimension
+     * @param spread σ of the perturbations &gt; 0
+     */
+    record Surrogate(int members, double spread) implements GradientEstimator {
+        /** Validates. */
+        public Surrogate {
+            Check.atLeast("members", members, 1);
+            Check.positive("spread", spread);
+        }
+
+        @Override
+        public Estimate estimate(Objective f, double[] u, long seed) {
+            if (!(f instanceof LeastSquaresObjective ls)) {
+                throw new IllegalArgumentException("estimator Surrogate: the objective must expose its predictions "
+                        + "(LeastSquaresObjective)");
+            }
+            int d = u.length;
+            if (members < d) {
+                throw new IllegalArgumentException("members = " + members + ": must be >= dimension = " + d);
+            }
+            SplittableRandom rng = new SplittableRandom(seed);
+            double[] g0 = ls.predict(u);
+            int p = g0.length;
+            double[][] dx = new double[members][d];
+            double[][] dg = new double[members][p];
+            for (int m = 0; m < members; m++) {
+                double[] up = u.clone();
+                for (int i = 0; i < d; i++) {
+                    dx[m][i] = spread * rng.nextGaussian();
+                    up[i] += dx[m][i];
+                }
+                double[] gm = ls.predict(up);
+                for (int j = 0; j < p; j++) {
+                    dg[m][j] = gm[j] - g0[j];
+                }
+            }
+            // A^T [d][p] from dX A^T = dG (least squares).
+            double[][] at = new org.apache.commons.math3.linear.QRDecomposition(
+                    new org.apache.commons.math3.linear.Array2DRowRealMatrix(dx, false)).getSolver()
+                    .solve(new org.apache.commons.math3.linear.Array2DRowRealMatrix(dg, false)).getData();
+            double[] y = ls.observed();
+            double s2 = ls.sigma() * ls.sigma();
+            double[] grad = new double[d];
+            double value = 0;
+            for (int j = 0; j < p; j++) {
+                double r = g0[j] - y[j];
+                value += r * r / (2 * p * s2);
+                for (int i = 0; i < d; i++) {
+                    grad[i] += at[i][j] * r / (p * s2);
+                }
+            }
+            return new Estimate(value, grad, members + 1);
+        }
+
+        @Override
+        public String label() {
+            return "linear surrogate (" + members + ")";
+        }
+    }
+
+    /**
      * Ensemble regression: J at {@code members} points u + σ ξ_m (ξ ~ N(0, I)), and the gradient
      * as the slope of the least-squares linear fit J ≈ a + gᵀ (u_m − u) — the ensemble-based
      * gradient of EnOpt (Chen, Oliver &amp; Zhang 2009). {@code members} runs.

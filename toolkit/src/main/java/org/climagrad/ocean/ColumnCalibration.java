@@ -1,10 +1,10 @@
 package org.climagrad.ocean;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.climagrad.calibration.Calibration;
+import org.climagrad.calibration.EnsembleKalmanInversion;
 import org.climagrad.calibration.Estimate;
 import org.climagrad.calibration.GradientEstimator;
 import org.climagrad.core.Check;
@@ -28,11 +28,19 @@ public final class ColumnCalibration {
 
     private ColumnCalibration() {}
 
-    /** The black-box estimators compared: central and forward differences, SPSA, ensemble regression. */
+    /**
+     * The black-box estimators compared: central and forward differences, SPSA, ensemble
+     * regression and the linear surrogate.
+     */
     public static List<GradientEstimator> blackBoxEstimators() {
         return List.of(new GradientEstimator.FiniteDifferences(true, 1e-3),
                 new GradientEstimator.FiniteDifferences(false, 1e-3), new GradientEstimator.Spsa(4, 0.05),
-                new GradientEstimator.EnsembleRegression(6, 0.05));
+                new GradientEstimator.EnsembleRegression(6, 0.05), new GradientEstimator.Surrogate(4, 0.02));
+    }
+
+    /** Ensemble Kalman inversion with 10 members, 10 iterations, initial spread 0.3. */
+    public static EnsembleKalmanInversion eki() {
+        return new EnsembleKalmanInversion(10, 10, 0.3, 5);
     }
 
     /** Random starts u ~ U(−0.7, 0.7)ᵈ (parameters from 0.5 to 2 times the truth): FAST 3, PAPER 8. */
@@ -81,15 +89,14 @@ public final class ColumnCalibration {
     }
 
     /**
-     * Calibrations from every start with every estimator: the recovered parameters relative to
-     * the truth, the largest relative error, the model runs, and whether every parameter is within
-     * {@link #RECOVERED}; a chart of the largest relative error (log10) against model runs, for the
-     * first start.
-     *
-     * @param iterations Adam steps per calibration (learning rate 0.1 decaying to 0.002)
+     * Calibrations from every start with every estimator (Adam, {@code iterations} steps, learning
+     * rate 0.1 decaying to 0.002) and, if {@code eki} is not null, with ensemble Kalman inversion:
+     * the recovered parameters relative to the truth, the largest relative error, the model runs,
+     * and whether every parameter is within {@link #RECOVERED}; a chart of the largest relative
+     * error (log10) against model runs, for the first start.
      */
-    public static Figure compare(ColumnCalibrationProblem problem, List<GradientEstimator> estimators, double[][] starts,
-            int iterations) {
+    public static Figure compare(ColumnCalibrationProblem problem, List<GradientEstimator> estimators,
+            EnsembleKalmanInversion eki, double[][] starts, int iterations) {
         Check.atLeast("iterations", iterations, 1);
         Table t = Table.create("Calibration from random starts", StringColumn.create("estimator"),
                 IntColumn.create("start"));
@@ -97,49 +104,56 @@ public final class ColumnCalibration {
             t.addColumns(DoubleColumn.create(p.name() + " / truth"));
         }
         t.addColumns(DoubleColumn.create("largest error"), IntColumn.create("model runs"), BooleanColumn.create("within 5 %"));
-        Map<String, double[]> curves = new LinkedHashMap<>();
-        double[] ref = ColumnParameter.references();
-        int d = problem.dimension();
+        var chart = Charts.lines("Largest relative parameter error (start 0)", "model runs", "log10 error", new double[0],
+                Map.of());
         for (GradientEstimator e : estimators) {
             for (int s = 0; s < starts.length; s++) {
                 Calibration.Result r = new Calibration(e, iterations, 0.1, 0.002, 7).run(problem, starts[s]);
-                double[] th = problem.theta(r.u());
-                t.stringColumn(0).append(e.label());
-                t.intColumn(1).append(s);
-                double worst = 0;
-                for (int i = 0; i < d; i++) {
-                    int p = problem.calibrated().get(i).ordinal();
-                    t.doubleColumn(2 + i).append(th[p] / ref[p]);
-                    worst = Math.max(worst, Math.abs(th[p] / ref[p] - 1));
-                }
-                t.doubleColumn(2 + d).append(worst);
-                t.intColumn(3 + d).append(r.totalRuns());
-                t.booleanColumn(4 + d).append(worst <= RECOVERED);
-                if (s == 0) {
-                    double[] err = new double[r.path().length];
-                    double[] runs = new double[r.path().length];
-                    for (int k = 0; k < err.length; k++) {
-                        double[] thk = problem.theta(r.path()[k]);
-                        double w = 0;
-                        for (int i = 0; i < d; i++) {
-                            int p = problem.calibrated().get(i).ordinal();
-                            w = Math.max(w, Math.abs(thk[p] / ref[p] - 1));
-                        }
-                        err[k] = Math.log10(Math.max(w, 1e-6));
-                        runs[k] = r.runs()[k];
-                    }
-                    curves.put(e.label(), err);
-                    curves.put(e.label() + " runs", runs);
-                }
+                add(t, chart, e.label(), s, problem, r);
             }
         }
-        var chart = Charts.lines("Largest relative parameter error (start 0)", "model runs", "log10 error", new double[0],
-                Map.of());
-        for (String name : curves.keySet()) {
-            if (!name.endsWith(" runs")) {
-                chart.addSeries(name, curves.get(name + " runs"), curves.get(name));
+        if (eki != null) {
+            for (int s = 0; s < starts.length; s++) {
+                add(t, chart, "EKI (" + eki.members() + " x " + eki.iterations() + ")", s, problem,
+                        eki.run(problem, starts[s]));
             }
         }
         return Figure.of("Calibration of the ocean column's mixing", t, chart);
+    }
+
+    private static void add(Table t, org.knowm.xchart.XYChart chart, String label, int start,
+            ColumnCalibrationProblem problem, Calibration.Result r) {
+        double[] ref = ColumnParameter.references();
+        int d = problem.dimension();
+        double[] th = problem.theta(r.u());
+        t.stringColumn(0).append(label);
+        t.intColumn(1).append(start);
+        double worst = worst(problem, r.u());
+        for (int i = 0; i < d; i++) {
+            int p = problem.calibrated().get(i).ordinal();
+            t.doubleColumn(2 + i).append(th[p] / ref[p]);
+        }
+        t.doubleColumn(2 + d).append(worst);
+        t.intColumn(3 + d).append(r.totalRuns());
+        t.booleanColumn(4 + d).append(worst <= RECOVERED);
+        if (start == 0) {
+            double[] err = new double[r.path().length];
+            double[] runs = new double[r.path().length];
+            for (int k = 0; k < err.length; k++) {
+                err[k] = Math.log10(Math.max(worst(problem, r.path()[k]), 1e-6));
+                runs[k] = r.runs()[k];
+            }
+            chart.addSeries(label, runs, err);
+        }
+    }
+
+    private static double worst(ColumnCalibrationProblem problem, double[] u) {
+        double[] ref = ColumnParameter.references();
+        double[] th = problem.theta(u);
+        double w = 0;
+        for (ColumnParameter p : problem.calibrated()) {
+            w = Math.max(w, Math.abs(th[p.ordinal()] / ref[p.ordinal()] - 1));
+        }
+        return w;
     }
 }

@@ -7,7 +7,7 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.climagrad.calibration.Estimate;
-import org.climagrad.calibration.Objective;
+import org.climagrad.calibration.LeastSquaresObjective;
 import org.climagrad.core.Check;
 import org.climagrad.core.Devices;
 import org.climagrad.core.Tensors;
@@ -26,7 +26,7 @@ import org.climagrad.dynamics.Rollout;
  * over the M observations. {@link #value} runs the black box; {@link #valueAndGradient} runs the
  * tensor model and backpropagates. Immutable.
  */
-public final class ColumnCalibrationProblem implements Objective {
+public final class ColumnCalibrationProblem implements LeastSquaresObjective {
     /** Day of the model year at which the window starts (autumn: cooling, convection). */
     public static final int START_DAY = 180;
     /** Calibrated κ_b + κ_c is clamped to this fraction of the stable maximum. */
@@ -118,19 +118,19 @@ public final class ColumnCalibrationProblem implements Objective {
     }
 
     @Override
-    public double value(double[] u) {
+    public double[] predict(double[] u) {
         Check.allFinite("u", u);
-        double[][] model = profiles(theta(u));
-        double s = 0;
-        int m = 0;
-        for (int t = 0; t < model.length; t++) {
-            for (int j = 0; j < layers.length; j++) {
-                double r = (model[t][j] - observed[t][j]) / sigma;
-                s += r * r;
-                m++;
-            }
-        }
-        return s / (2 * m);
+        return flatten(profiles(theta(u)));
+    }
+
+    @Override
+    public double[] observed() {
+        return flatten(observed);
+    }
+
+    @Override
+    public double sigma() {
+        return sigma;
     }
 
     @Override
@@ -185,6 +185,14 @@ public final class ColumnCalibrationProblem implements Objective {
             }
             return new Estimate(value, uu.getGradient().toDoubleArray(), 2);
         }
+    }
+
+    private static double[] flatten(double[][] a) {
+        double[] f = new double[a.length * a[0].length];
+        for (int i = 0; i < a.length; i++) {
+            System.arraycopy(a[i], 0, f, i * a[0].length, a[0].length);
+        }
+        return f;
     }
 
     /** Model temperatures at the observed layers every {@code every} days {@code [days / every][layers]}. */
