@@ -138,13 +138,21 @@ public final class OnlineLearning {
         return s / n;
     }
 
-    /** Trains a sub-model; {@code progress} (or null) receives the iteration of each validation. */
-    public static Result train(Data data, Settings s, GradientMode mode, IntConsumer progress) {
-        long t0 = System.nanoTime();
+    /**
+     * The untrained sub-model: inputs standardised with the training trajectory's mean and
+     * standard deviation, output scale 20, zero output layer (so g = 0), seeded hidden layer.
+     */
+    public static SubModel initialModel(Data data, Settings s) {
         double[] mean = new double[3];
         double[] std = new double[3];
         moments(data.train(), mean, std);
-        SubModel g = SubModel.initial(s.hidden(), mean, std, 20, s.seed());
+        return SubModel.initial(s.hidden(), mean, std, 20, s.seed());
+    }
+
+    /** Trains a sub-model; {@code progress} (or null) receives the iteration of each validation. */
+    public static Result train(Data data, Settings s, GradientMode mode, IntConsumer progress) {
+        long t0 = System.nanoTime();
+        SubModel g = initialModel(data, s);
         SplittableRandom rng = new SplittableRandom(s.seed() + 1);
         double[][] adamM = null;
         double[][] adamV = null;
@@ -239,11 +247,81 @@ public final class OnlineLearning {
         return org.climagrad.plot.Figure.of("Ouala et al. 2024: exact gradient vs EGA", t, chart);
     }
 
-    /** Hybrid states 1..window {@code [batch, window, 3]} through the differentiable RK4 solver. */
-    private static NDArray exactPath(SubModel g, NDList w, NDArray x0, Settings s) {
-        Dynamics hybrid = new Dynamics() {
-            private final Lorenz63 phys = Lorenz63.withoutXy();
+    /**
+     * The exploding-gradient curve and its fix (Meunier, Ouala et al. 2025, Sec. 4.2): the norm of
+     * ∂L/∂w for rollouts of growing length, L the mean squared error over the rollout of the
+     * differentiable hybrid model, backpropagated through the whole rollout and with truncated
+     * backpropagation (the state detached every {@code truncation} steps). Lorenz-63 is chaotic, so
+     * the full gradient grows like exp(λ t) (λ ≈ 0.9); the truncated one stays bounded.
+     *
+     * @param lengths rollout lengths, steps
+     * @param truncation steps between detachments ≥ 1
+     * @return a figure whose table has, per length, the full and truncated gradient norms
+     */
+    public static org.climagrad.plot.Figure explodingGradients(SubModel g, Data data, Settings s, int[] lengths,
+            int truncation) {
+        Check.atLeast("truncation", truncation, 1);
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("Gradient norm vs rollout length",
+                tech.tablesaw.api.IntColumn.create("steps"), tech.tablesaw.api.DoubleColumn.create("model time"),
+                tech.tablesaw.api.DoubleColumn.create("full backprop"),
+                tech.tablesaw.api.DoubleColumn.create("truncated every " + truncation));
+        for (int n : lengths) {
+            Check.atLeast("lengths", n, 1);
+            t.intColumn(0).append(n);
+            t.doubleColumn(1).append(n * s.dt());
+            t.doubleColumn(2).append(gradientNorm(g, data, s, n, Integer.MAX_VALUE));
+            t.doubleColumn(3).append(gradientNorm(g, data, s, n, truncation));
+        }
+        java.util.Map<String, double[]> curves = new java.util.LinkedHashMap<>();
+        curves.put("full backprop", t.doubleColumn(2).asList().stream().mapToDouble(Math::log10).toArray());
+        curves.put("truncated every " + truncation, t.doubleColumn(3).asList().stream().mapToDouble(Math::log10)
+                .toArray());
+        return org.climagrad.plot.Figure.of("Exploding gradients through long rollouts", t,
+                org.climagrad.plot.Charts.lines("Gradient norm of the rollout loss", "model time", "log10 ‖∂L/∂w‖",
+                        t.doubleColumn(1).asDoubleArray(), curves));
+    }
 
+    /** ‖∂L/∂w‖ over a rollout of {@code steps} from 8 training states, detaching every {@code truncation}. */
+    static double gradientNorm(SubModel g, Data data, Settings s, int steps, int truncation) {
+        if (data.train().length <= steps + 8 * 97) {
+            throw new IllegalArgumentException("steps = " + steps + ": longer than the training trajectory allows");
+        }
+        try (NDManager m = NDManager.newBaseManager(Devices.preferred())) {
+            NDList w = g.tensors(m);
+            for (NDArray a : w) {
+                a.setRequiresGradient(true);
+            }
+            int[] starts = new int[8];
+            for (int b = 0; b < starts.length; b++) {
+                starts[b] = 97 * b;
+            }
+            Lorenz63 phys = Lorenz63.withoutXy();
+            Dynamics hybrid = hybrid(phys, g, w);
+            var stepper = Rollout.builder().setDynamics(hybrid).setDt(s.dt()).build().stepper(m, DataType.FLOAT64);
+            NDArray theta = m.zeros(new Shape(0), DataType.FLOAT64);
+            try (GradientCollector gc = m.getEngine().newGradientCollector()) {
+                NDArray x = m.create(rows(data.train(), starts, 0));
+                NDArray loss = null;
+                for (int k = 1; k <= steps; k++) {
+                    if (truncation != Integer.MAX_VALUE && (k - 1) % truncation == 0 && k > 1) {
+                        x = x.stopGradient();
+                    }
+                    x = stepper.step(x, theta);
+                    NDArray sq = x.sub(m.create(rows(data.train(), starts, k))).square().mean();
+                    loss = loss == null ? sq : loss.add(sq);
+                }
+                gc.backward(Tensors.mul(loss, 1.0 / steps));
+            }
+            double sum = 0;
+            for (NDArray a : w) {
+                sum += a.getGradient().square().sum().getDouble();
+            }
+            return Math.sqrt(sum);
+        }
+    }
+
+    private static Dynamics hybrid(Lorenz63 phys, SubModel g, NDList w) {
+        return new Dynamics() {
             @Override
             public int nx() {
                 return 3;
@@ -264,6 +342,11 @@ public final class OnlineLearning {
                 return phys.tendency(x, theta).add(g.apply(w, x));
             }
         };
+    }
+
+    /** Hybrid states 1..window {@code [batch, window, 3]} through the differentiable RK4 solver. */
+    private static NDArray exactPath(SubModel g, NDList w, NDArray x0, Settings s) {
+        Dynamics hybrid = hybrid(Lorenz63.withoutXy(), g, w);
         NDArray run = Rollout.builder().setDynamics(hybrid).setDt(s.dt()).build()
                 .run(x0, x0.getManager().zeros(new Shape(0), DataType.FLOAT64), s.window());
         return run.get(":, 1:, :");

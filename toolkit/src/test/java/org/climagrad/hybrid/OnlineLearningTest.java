@@ -80,6 +80,21 @@ class OnlineLearningTest {
     }
 
     @Test
+    void backpropThroughLongChaoticRolloutsExplodesAndTruncationBoundsIt() {
+        // A trained sub-model: without it the physical model (no xy) is linearly unstable and blows up.
+        OnlineLearning.Settings s = new OnlineLearning.Settings(32, 10, 64, 200, 1e-2, 0.01, 1);
+        SubModel g = OnlineLearning.train(DATA, s, OnlineLearning.GradientMode.EULER, null).model();
+        var t = OnlineLearning.explodingGradients(g, DATA, s, new int[] {10, 400}, 20).data();
+        double full10 = t.doubleColumn(2).get(0);
+        double full400 = t.doubleColumn(2).get(1);
+        double trunc10 = t.doubleColumn(3).get(0);
+        double trunc400 = t.doubleColumn(3).get(1);
+        assertEquals(full10, trunc10, 1e-9 * full10, "no truncation within the first 20 steps");
+        assertTrue(full400 > 100 * full10, "full backprop: " + full10 + " → " + full400);
+        assertTrue(full400 > 100 * trunc400, "truncated at 400 steps: " + trunc400 + " vs full " + full400);
+    }
+
+    @Test
     void badSettingsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new OnlineLearning.Settings(0, 10, 64, 10, 1e-2, 0.01, 1));
         assertThrows(IllegalArgumentException.class, () -> new OnlineLearning.Settings(8, 10, 64, 10, -1, 0.01, 1));
