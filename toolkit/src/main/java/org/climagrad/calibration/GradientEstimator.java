@@ -142,18 +142,12 @@ public sealed interface GradientEstimator {
             if (members < d) {
                 throw new IllegalArgumentException("members = " + members + ": must be >= dimension = " + d);
             }
-            SplittableRandom rng = new SplittableRandom(seed);
             double[] g0 = ls.predict(u);
             int p = g0.length;
-            double[][] dx = new double[members][d];
+            double[][] dx = perturbations(members, d, spread, seed);
             double[][] dg = new double[members][p];
             for (int m = 0; m < members; m++) {
-                double[] up = u.clone();
-                for (int i = 0; i < d; i++) {
-                    dx[m][i] = spread * rng.nextGaussian();
-                    up[i] += dx[m][i];
-                }
-                double[] gm = ls.predict(up);
+                double[] gm = ls.predict(plus(u, dx[m]));
                 for (int j = 0; j < p; j++) {
                     dg[m][j] = gm[j] - g0[j];
                 }
@@ -203,18 +197,13 @@ public sealed interface GradientEstimator {
             if (members <= d + 1) {
                 throw new IllegalArgumentException("members = " + members + ": must be > dimension + 1 = " + (d + 1));
             }
-            SplittableRandom rng = new SplittableRandom(seed);
+            double[][] xi = perturbations(members, d, spread, seed);
             double[][] x = new double[members][d + 1];
             double[] y = new double[members];
             for (int m = 0; m < members; m++) {
-                double[] p = u.clone();
+                System.arraycopy(xi[m], 0, x[m], 0, d);
                 x[m][d] = 1;
-                for (int i = 0; i < d; i++) {
-                    double xi = spread * rng.nextGaussian();
-                    p[i] += xi;
-                    x[m][i] = xi;
-                }
-                y[m] = f.value(p);
+                y[m] = f.value(plus(u, xi[m]));
             }
             double[] w = new org.apache.commons.math3.linear.QRDecomposition(
                     new org.apache.commons.math3.linear.Array2DRowRealMatrix(x, false)).getSolver()
@@ -226,5 +215,25 @@ public sealed interface GradientEstimator {
         public String label() {
             return "ensemble regression (" + members + ")";
         }
+    }
+
+    /** σ ξ for {@code members} draws ξ ~ N(0, I_d), seeded {@code [members][d]}. */
+    private static double[][] perturbations(int members, int d, double spread, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[][] out = new double[members][d];
+        for (double[] row : out) {
+            for (int i = 0; i < d; i++) {
+                row[i] = spread * rng.nextGaussian();
+            }
+        }
+        return out;
+    }
+
+    private static double[] plus(double[] a, double[] b) {
+        double[] c = a.clone();
+        for (int i = 0; i < c.length; i++) {
+            c[i] += b[i];
+        }
+        return c;
     }
 }

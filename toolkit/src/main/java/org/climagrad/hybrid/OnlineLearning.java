@@ -321,27 +321,7 @@ public final class OnlineLearning {
     }
 
     private static Dynamics hybrid(Lorenz63 phys, SubModel g, NDList w) {
-        return new Dynamics() {
-            @Override
-            public int nx() {
-                return 3;
-            }
-
-            @Override
-            public String[] parameterNames() {
-                return new String[0];
-            }
-
-            @Override
-            public double[] defaultParameters() {
-                return new double[0];
-            }
-
-            @Override
-            public NDArray tendency(NDArray x, NDArray theta) {
-                return phys.tendency(x, theta).add(g.apply(w, x));
-            }
-        };
+        return phys.withCorrection(x -> g.apply(w, x));
     }
 
     /** Hybrid states 1..window {@code [batch, window, 3]} through the differentiable RK4 solver. */
