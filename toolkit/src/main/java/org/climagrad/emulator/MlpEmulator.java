@@ -15,7 +15,15 @@ import org.climagrad.core.Tensors;
  * 5e-2, weight decay 1e-2, clip 1.0). The gradient of the mean squared error is written out by hand
  * (backpropagation through one hidden layer), so the whole training is a chain of tensor
  * operations: autograd differentiates the trained emulator with respect to its training data,
- * which is what scenario design needs (DJL has no higher-order gradients). Immutable settings.
+ * which is what scenario design needs (DJL has no higher-order gradients).
+ *
+ * <p>Training runs in standardised units: features and targets are centred and divided by their
+ * training-set standard deviation (per column, √(var + {@value #VARIANCE_FLOOR}) so that a constant
+ * column stays finite), and the trained weights are folded back into raw units, so {@link #predict}
+ * takes raw features. Without this the unrolled training is ill-conditioned on long scenarios
+ * (cumulative-emission features grow with length): for the 751-year designs of the paper profile
+ * the gradient through the 400 clipped steps reached |∂L/∂E| ≈ 2e33 while the loss stayed finite.
+ * Immutable settings.
  *
  * @param hidden hidden units ≥ 1
  * @param steps gradient steps ≥ 1
@@ -26,6 +34,9 @@ import org.climagrad.core.Tensors;
  */
 public record MlpEmulator(int hidden, int steps, double learningRate, double weightDecay, double clip, long seed)
         implements TrainableEmulator {
+    /** Added to each column's variance before the square root, in squared feature (or target) units. */
+    public static final double VARIANCE_FLOOR = 1e-2;
+
     /** Validates the ranges. */
     public MlpEmulator {
         Check.atLeast("hidden", hidden, 1);
@@ -73,7 +84,8 @@ public record MlpEmulator(int hidden, int steps, double learningRate, double wei
     }
 
     /**
-     * Trains on samples (differentiable in x and y).
+     * Trains on samples (differentiable in x and y), in standardised units (class comment); the
+     * returned weights act on raw features and give raw targets.
      *
      * @param x features {@code [N, F]}
      * @param y targets {@code [N]} (one output) or {@code [N, K]} (K outputs, e.g. zonal bands), K
@@ -81,11 +93,22 @@ public record MlpEmulator(int hidden, int steps, double learningRate, double wei
      */
     public NDList train(NDArray x, NDArray y) {
         int outputs = y.getShape().dimension() == 1 ? 0 : (int) y.getShape().get(1);
+        NDArray xMean = x.mean(new int[] {0});
+        NDArray xStd = Tensors.add(x.sub(xMean).square().mean(new int[] {0}), VARIANCE_FLOOR).sqrt();
+        NDArray yMean = y.mean(new int[] {0});
+        NDArray yStd = Tensors.add(y.sub(yMean).square().mean(new int[] {0}), VARIANCE_FLOOR).sqrt();
+        NDArray xs = x.sub(xMean).div(xStd);
+        NDArray ys = y.sub(yMean).div(yStd);
         NDList w = initialWeights(x.getManager(), (int) x.getShape().get(1), outputs, x.getDataType());
         for (int k = 0; k < steps; k++) {
-            w = step(w, x, y);
+            w = step(w, xs, ys);
         }
-        return w;
+        // Fold the scalings into the weights: tanh(((X − μ)/σ) W1 + b1) W2 σy + (b2 σy + ȳ).
+        NDArray w1 = w.get(0).div(xStd.expandDims(1));
+        NDArray b1 = w.get(1).sub(xMean.expandDims(0).matMul(w1).reshape(w.get(1).getShape()));
+        NDArray w2 = outputs == 0 ? w.get(2).mul(yStd) : w.get(2).mul(yStd.expandDims(0));
+        NDArray b2 = w.get(3).mul(yStd).add(yMean);
+        return new NDList(w1, b1, w2, b2);
     }
 
     /** One clipped, decayed gradient step. */

@@ -139,11 +139,11 @@ public final class Womack2026 {
         }
 
         /**
-         * FAST: 351 years (1750-2100: the pathways part after 2023), 20 outer steps; PAPER: 751
+         * FAST: 351 years (1750-2100: the pathways part after 2023), 40 outer steps; PAPER: 751
          * years (1750-2500), 1,000 outer steps.
          */
         public static Settings of(Profile profile) {
-            return new Settings(profile.pick(351, 751), profile.pick(20, 1000), 0.4, 1.0, MlpEmulator.paper());
+            return new Settings(profile.pick(351, 751), profile.pick(40, 1000), 1.0, 1.0, MlpEmulator.paper());
         }
     }
 

@@ -142,12 +142,43 @@ class EmulatorTest {
             // Clipping bounds each step: with clip 1e-3 and no decay, weights move at most lr·clip.
             MlpEmulator tiny = new MlpEmulator(8, 1, 5e-2, 0, 1e-3, 1);
             NDList w0 = tiny.initialWeights(m, 5, x.getDataType());
-            NDList w1 = tiny.train(x, y);
+            NDList w1 = tiny.step(w0, x, y);
             double sq = 0;
             for (int i = 0; i < 4; i++) {
                 sq += w1.get(i).sub(w0.get(i)).square().sum().getDouble();
             }
             assertTrue(Math.sqrt(sq) <= 5e-2 * 1e-3 * (1 + 1e-9), "step " + Math.sqrt(sq));
+        }
+    }
+
+    /**
+     * Training runs in standardised units, so the trained MLP's predictions do not change when each
+     * feature is rescaled and shifted (x → a x + b per column) or the target is (y → c y + d gives
+     * c ŷ + d): the folding of the scalings into the weights is exact.
+     */
+    @Test
+    void mlpPredictionsAreInvariantToAffineRescalingOfFeaturesAndTarget() {
+        SplittableRandom rng = new SplittableRandom(4);
+        try (NDManager m = manager()) {
+            NDArray x = random(m, rng, 50, 4);
+            NDArray y = x.get(":, 0").sin().add(x.get(":, 2").mul(m.create(0.5)));
+            NDArray xt = random(m, rng, 20, 4);
+            MlpEmulator mlp = new MlpEmulator(6, 50, 5e-2, 1e-2, 1.0, 3);
+            // Large spreads, so the variance floor (1e-2) is negligible and invariance holds to ~1e-6.
+            NDArray k = m.create(1e3);
+            double[] ref = mlp.fitPredict(x.mul(k), y.mul(k), xt.mul(k)).toDoubleArray();
+            NDArray a = m.create(new double[] {1e3, 3e4, 5e2, 2e5});
+            NDArray b = m.create(new double[] {-5, 2, 1e4, 0});
+            NDArray yScaled = y.mul(m.create(7e3)).add(m.create(-2.0));
+            double[] moved = mlp.fitPredict(x.mul(a).add(b), yScaled, xt.mul(a).add(b)).toDoubleArray();
+            for (int i = 0; i < ref.length; i++) {
+                assertEquals(7 * ref[i] - 2, moved[i], 1e-5 * (1 + Math.abs(moved[i])), "prediction " + i);
+            }
+            // Without the folding the raw weights would not fit: the trained loss is below the spread.
+            NDArray ys = y.mul(k);
+            NDArray spread = ys.sub(ys.mean()).square().mean();
+            double fit = MlpEmulator.loss(mlp.train(x.mul(k), ys), x.mul(k), ys).getDouble();
+            assertTrue(fit < 0.5 * spread.getDouble(), fit + " vs spread " + spread.getDouble());
         }
     }
 
