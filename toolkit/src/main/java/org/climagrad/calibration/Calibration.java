@@ -3,6 +3,7 @@ package org.climagrad.calibration;
 import java.util.ArrayList;
 import java.util.List;
 import org.climagrad.core.Check;
+import org.climagrad.solve.Adam;
 
 /**
  * Gradient-based calibration: Adam (Kingma &amp; Ba 2015) on u with the gradients of a {@link
@@ -49,8 +50,7 @@ public record Calibration(GradientEstimator estimator, int iterations, double le
         Check.allFinite("u0", u0);
         int d = u0.length;
         double[] u = u0.clone();
-        double[] m = new double[d];
-        double[] v = new double[d];
+        Adam adam = new Adam(d);
         List<double[]> path = new ArrayList<>();
         int[] runs = new int[iterations + 1];
         path.add(u.clone());
@@ -64,12 +64,8 @@ public record Calibration(GradientEstimator estimator, int iterations, double le
                     throw new IllegalStateException("calibration: non-finite gradient from " + estimator.label()
                             + " at iteration " + k);
                 }
-                m[i] = 0.9 * m[i] + 0.1 * g[i];
-                v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
-                double mh = m[i] / (1 - Math.pow(0.9, k));
-                double vh = v[i] / (1 - Math.pow(0.999, k));
-                u[i] -= lr * mh / (Math.sqrt(vh) + 1e-12);
             }
+            adam.step(u, g, lr);
             lr *= decay;
             runs[k] = runs[k - 1] + e.runs();
             path.add(u.clone());

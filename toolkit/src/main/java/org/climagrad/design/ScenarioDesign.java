@@ -119,11 +119,9 @@ public final class ScenarioDesign {
         double bestLoss = Double.POSITIVE_INFINITY;
         double[] best = u.clone();
         try (NDManager m = NDManager.newBaseManager(Devices.preferred())) {
-            Fixed fixed = Fixed.of(m, targets, heldOut, parameters);
-            NDArray theta = ScmParameters.tensor(m, List.of(parameters));
-            NDArray scaleT = Tensors.create(m, scale, new Shape(1, 6, 1), ai.djl.ndarray.types.DataType.FLOAT64);
+            Evaluator evaluator = new Evaluator(m);
             for (int k = 1; k <= steps; k++) {
-                Evaluation ev = evaluate(m, fixed, theta, scaleT, u, years);
+                Evaluation ev = evaluator.evaluate(u, years);
                 double[] g = ev.scaledGradient;
                 Step step = new Step(k, ev.loss, ev.targetNrmse, ev.heldOutNrmse);
                 if (!Double.isFinite(step.loss())) {
@@ -182,9 +180,7 @@ public final class ScenarioDesign {
             }
         }
         try (NDManager m = NDManager.newBaseManager(Devices.preferred())) {
-            Evaluation ev = evaluate(m, Fixed.of(m, targets, heldOut, parameters),
-                    ScmParameters.tensor(m, List.of(parameters)),
-                    Tensors.create(m, scale, new Shape(1, 6, 1), ai.djl.ndarray.types.DataType.FLOAT64), u, years);
+            Evaluation ev = new Evaluator(m).evaluate(u, years);
             double[][] g = new double[6][years];
             for (int a = 0; a < 6; a++) {
                 for (int t = 0; t < years; t++) {
@@ -195,29 +191,53 @@ public final class ScenarioDesign {
         }
     }
 
-    private record Evaluation(double loss, double targetNrmse, double heldOutNrmse, double[] scaledGradient) {}
+    /** Loss, scores and ∂L/∂u of one design u (emissions divided by {@link EmissionFeatures#scales()}). */
+    record Evaluation(double loss, double targetNrmse, double heldOutNrmse, double[] scaledGradient) {}
 
-    private Evaluation evaluate(NDManager m, Fixed fixed, NDArray theta, NDArray scaleT, double[] u, int years) {
-        try (NDManager sm = m.newSubManager()) {
-            NDArray z = sm.create(u.clone(), new Shape(1, 6, years));
-            z.setRequiresGradient(true);
-            double loss;
-            double target;
-            double held;
-            try (GradientCollector gc = sm.getEngine().newGradientCollector()) {
-                NDArray e = z.mul(scaleT);
-                NDArray x = EmissionFeatures.of(e).get(0);
-                NDArray y = Scm.forward(e, theta, null).temperature().get(0);
-                NDArray pred = emulator.fitPredict(x, y, fixed.features());
-                NDArray[] scores = fixed.nrmse(pred);
-                NDArray diff = z.get(":, :, 1:").sub(z.get(":, :, :-1"));
-                NDArray total = scores[0].add(Tensors.mul(diff.square().mean(), smoothness));
-                loss = total.getDouble();
-                target = scores[0].getDouble();
-                held = scores[1] == null ? Double.NaN : scores[1].getDouble();
-                gc.backward(total);
+    /**
+     * The tensors fixed for a run (target and held-out features and truth, SCM parameters, emission
+     * scales) and the loss evaluation on them. Each evaluation works in a sub-manager to which the
+     * fixed tensors are attached for its duration, so every tensor it makes, including the
+     * unrolled emulator training and its autograd graph, is freed when it returns: the run's
+     * memory does not grow with the number of outer steps.
+     */
+    final class Evaluator {
+        private final NDManager m;
+        private final Fixed fixed;
+        private final NDArray theta;
+        private final NDArray scaleT;
+
+        Evaluator(NDManager m) {
+            this.m = m;
+            this.fixed = Fixed.of(m, targets, heldOut, parameters);
+            this.theta = ScmParameters.tensor(m, List.of(parameters));
+            this.scaleT = Tensors.create(m, EmissionFeatures.scales(), new Shape(1, 6, 1),
+                    ai.djl.ndarray.types.DataType.FLOAT64);
+        }
+
+        Evaluation evaluate(double[] u, int years) {
+            try (NDManager sm = m.newSubManager()) {
+                sm.tempAttachAll(fixed.features(), fixed.truth(), theta, scaleT);
+                NDArray z = sm.create(u.clone(), new Shape(1, 6, years));
+                z.setRequiresGradient(true);
+                double loss;
+                double target;
+                double held;
+                try (GradientCollector gc = sm.getEngine().newGradientCollector()) {
+                    NDArray e = z.mul(scaleT);
+                    NDArray x = EmissionFeatures.of(e).get(0);
+                    NDArray y = Scm.forward(e, theta, null).temperature().get(0);
+                    NDArray pred = emulator.fitPredict(x, y, fixed.features());
+                    NDArray[] scores = fixed.nrmse(pred);
+                    NDArray diff = z.get(":, :, 1:").sub(z.get(":, :, :-1"));
+                    NDArray total = scores[0].add(Tensors.mul(diff.square().mean(), smoothness));
+                    loss = total.getDouble();
+                    target = scores[0].getDouble();
+                    held = scores[1] == null ? Double.NaN : scores[1].getDouble();
+                    gc.backward(total);
+                }
+                return new Evaluation(loss, target, held, z.getGradient().toDoubleArray());
             }
-            return new Evaluation(loss, target, held, z.getGradient().toDoubleArray());
         }
     }
 
