@@ -203,6 +203,19 @@ public final class Womack2026 {
         return b.build();
     }
 
+    /** The shipped result of the paper-profile design, {@code datasets/scenarios/womack2026-optimised-751.csv}. */
+    public static final String PAPER_DESIGN = "womack2026-optimised-751.csv";
+
+    /**
+     * The optimised scenario of the paper-profile run ({@code Settings.of(Profile.PAPER)}: 751
+     * years, 1,000 outer steps, the best step's design), shipped with the toolkit because the run
+     * takes about half an hour on two CPU cores; {@code datasets/scenarios/README.md} gives the
+     * command that made it.
+     */
+    public static Scenario paperDesign() {
+        return ScenarioTables.readResource(PAPER_DESIGN, "optimised (paper run)");
+    }
+
     /** Runs the design (MLP emulator, targets and held-out set above, AR6 SCM). */
     public static ScenarioDesign.Result design(Settings s, java.util.function.Consumer<ScenarioDesign.Step> progress) {
         return ScenarioDesign.builder().setTargets(targets(s)).optHeldOut(heldOut(s)).setInitial(initialDesign(s))

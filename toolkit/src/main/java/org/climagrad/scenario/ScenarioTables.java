@@ -131,6 +131,27 @@ public final class ScenarioTables {
         }
     }
 
+    /**
+     * Reads a scenario CSV shipped in {@code datasets/scenarios/} (a class-path resource next to
+     * this class), in the format of {@link #writeCsv}.
+     *
+     * @param resource file name, e.g. {@code womack2026-optimised-751.csv}
+     * @param name the scenario's name
+     */
+    public static Scenario readResource(String resource, String name) {
+        try (java.io.InputStream in = ScenarioTables.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("resource " + resource + ": not on the class path (datasets/scenarios/)");
+            }
+            Table t = Table.read().usingOptions(CsvReadOptions.builder(in).columnTypesPartial(
+                    col -> col.equals("year") ? java.util.Optional.of(ColumnType.INTEGER)
+                            : java.util.Optional.of(ColumnType.DOUBLE)));
+            return fromTable(t, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read resource " + resource, e);
+        }
+    }
+
     /** Reads a CSV written by {@link #writeCsv}; the scenario is named after the file. */
     public static Scenario readCsv(Path file) {
         if (!Files.isRegularFile(file)) {

@@ -95,6 +95,9 @@ class ScenarioTest {
         Files.writeString(bad, "year,CH4\n2000,1\n2002,1\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScenarioTables.readCsv(bad));
         assertTrue(e.getMessage().contains("consecutive"), e.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> ScenarioTables.readResource("no-such-scenario.csv", "x"));
+        assertTrue(missing.getMessage().contains("no-such-scenario.csv"), missing.getMessage());
         assertFalse(ScenarioTables.chart(s).getSeriesMap().isEmpty());
         assertEquals(2, ScenarioTables.chart(Agent.CO2_FFI, java.util.List.of(s, read.withName("read"))).getSeriesMap()
                 .size());
