@@ -164,7 +164,8 @@ public final class Lai2024Spectral {
 
     /**
      * Multistage training in 1-D vs one network with the same total parameters and the same total
-     * training steps: the RMS error after each stage, ε_n and f_n, and the single network's error.
+     * training steps: the RMS error after each stage on the 201 training points and on the 200
+     * midpoints between them, ε_n and f_n, and the single network's errors.
      */
     public static Figure multistage1d(MultistageNetwork.Settings s) {
         int n = 201;
@@ -183,6 +184,18 @@ public final class Lai2024Spectral {
                 new Training(t.adamSteps() * k, t.learningRate(), t.finalLearningRate(), t.lbfgsIterations() * k), s.seed());
         MultistageNetwork single = MultistageNetwork.fit(x, y, grid, one);
         Table table = stageTable("Multistage network (1-D) vs one network of the same size", ms, single);
+        double[][] xm = new double[n - 1][1];
+        double[] ym = new double[n - 1];
+        for (int i = 0; i < n - 1; i++) {
+            xm[i][0] = -1 + (2.0 * i + 1) / (n - 1);
+            ym[i] = target1d(xm[i][0]);
+        }
+        DoubleColumn mid = DoubleColumn.create("midpoint RMS error");
+        for (int st = 1; st <= ms.stages().size(); st++) {
+            mid.append(rmsError(new MultistageNetwork(ms.stages().subList(0, st)).predict(xm), ym));
+        }
+        mid.append(rmsError(single.predict(xm), ym));
+        table.addColumns(mid);
         return Figure.of(table.name(), table, stageChart(table));
     }
 
@@ -273,20 +286,35 @@ public final class Lai2024Spectral {
         return Table.create(title, stage, what, scale, freq, params, rms);
     }
 
-    private static XYChart stageChart(Table t) {
+    private static double rmsError(double[] p, double[] y) {
+        double s = 0;
+        for (int i = 0; i < y.length; i++) {
+            s += (p[i] - y[i]) * (p[i] - y[i]);
+        }
+        return Math.sqrt(s / y.length);
+    }
+
+    /**
+     * Errors are drawn on a log axis; an RMS error of exactly 0 (every training point reproduced
+     * to the last bit, which three float64 stages can reach) is drawn at this value.
+     */
+    public static final double ZERO_DRAWN_AT = 1e-17;
+
+    /** RMS error per stage (log axis, 0 drawn at {@link #ZERO_DRAWN_AT}) and the single network's as a line. */
+    static XYChart stageChart(Table t) {
         List<Double> s = new ArrayList<>();
         List<Double> e = new ArrayList<>();
         for (int i = 0; i < t.rowCount(); i++) {
             if (t.intColumn("stage").get(i) >= 0) {
                 s.add((double) t.intColumn("stage").get(i));
-                e.add(t.doubleColumn("RMS error").get(i));
+                e.add(Math.max(t.doubleColumn("RMS error").get(i), ZERO_DRAWN_AT));
             }
         }
         XYChart c = Charts.lines("RMS error after each stage", "stage", "RMS error", new double[0], Map.of());
         c.addSeries("multistage", s, e);
         for (int i = 0; i < t.rowCount(); i++) {
             if (t.intColumn("stage").get(i) < 0) {
-                double v = t.doubleColumn("RMS error").get(i);
+                double v = Math.max(t.doubleColumn("RMS error").get(i), ZERO_DRAWN_AT);
                 c.addSeries("one network (same size, same steps)", List.of(0.0, s.get(s.size() - 1)), List.of(v, v));
             }
         }

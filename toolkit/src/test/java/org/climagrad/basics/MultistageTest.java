@@ -61,7 +61,12 @@ class MultistageTest {
         assertThrows(IllegalArgumentException.class, () -> new LBfgs(0, 10, 0));
     }
 
-    /** The number: three stages beat one network of the same size and steps by ≥ 10^4 in RMS error. */
+    /**
+     * The issue's number: three stages beat one network of the same size and steps by ≥ 10^4 in RMS
+     * error on the training points. Between them (midpoints) the gain is smaller (measured 1.0e-5 vs
+     * 2.7e-8 after stage 1 and 2.2e-8 after stage 2, about 460×): stage 2 fits the points, not the
+     * function between them. Asserted: at least 100× there.
+     */
     @Test
     void threeStagesBeatOneNetworkByFourOrdersOfMagnitude() {
         Table t = Lai2024Spectral.multistage1d(Lai2024Spectral.multistageSettings(Profile.FAST, 3)).data();
@@ -69,6 +74,8 @@ class MultistageTest {
         assertEquals(4, rms.length, t.print());
         assertTrue(rms[1] < rms[0] && rms[2] < rms[1], "stage errors decrease: " + t.print());
         assertTrue(rms[2] <= 1e-4 * rms[3], "three stages " + rms[2] + " vs one network " + rms[3]);
+        double[] mid = t.doubleColumn("midpoint RMS error").asDoubleArray();
+        assertTrue(mid[1] < 1e-2 * mid[3] && mid[2] < 1e-2 * mid[3], "between the points: " + t.print());
         double[] params = t.doubleColumn("parameters").asDoubleArray();
         assertTrue(params[3] >= params[2] && params[3] < 1.05 * params[2], "same size: " + t.print());
     }

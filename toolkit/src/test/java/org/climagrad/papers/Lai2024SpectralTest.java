@@ -1,0 +1,29 @@
+package org.climagrad.papers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+/** The multistage figure's chart copes with what the paper profile reaches: an RMS error of exactly 0. */
+class Lai2024SpectralTest {
+    @Test
+    void stageChartDrawsAnExactFitOnItsLogAxis() {
+        // Paper profile, 1-D (Adam 5,000 + L-BFGS 5,000 per stage): stage 2 reproduced all 201 training points
+        // to the last bit, and the log axis refused the 0.
+        Table t = Table.create("stages", IntColumn.create("stage", 0, 1, 2, -1),
+                DoubleColumn.create("RMS error", 3.1e-6, 1.1e-9, 0.0, 2.2e-6));
+        XYChart c = Lai2024Spectral.stageChart(t);
+        BufferedImage image = BitmapEncoder.getBufferedImage(c);
+        assertTrue(image.getWidth() > 0);
+        double[] y = c.getSeriesMap().get("multistage").getYData();
+        assertEquals(Lai2024Spectral.ZERO_DRAWN_AT, y[2]);
+        assertEquals(1.1e-9, y[1]);
+    }
+}
