@@ -159,7 +159,8 @@ public record MultistageNetwork(List<Stage> stages) {
         return w;
     }
 
-    static double rms(double[] v) {
+    /** Root mean square of {@code v}. */
+    public static double rms(double[] v) {
         double s = 0;
         for (double a : v) {
             s += a * a;

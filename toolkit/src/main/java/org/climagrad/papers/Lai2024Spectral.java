@@ -287,11 +287,11 @@ public final class Lai2024Spectral {
     }
 
     private static double rmsError(double[] p, double[] y) {
-        double s = 0;
+        double[] r = new double[y.length];
         for (int i = 0; i < y.length; i++) {
-            s += (p[i] - y[i]) * (p[i] - y[i]);
+            r[i] = p[i] - y[i];
         }
-        return Math.sqrt(s / y.length);
+        return MultistageNetwork.rms(r);
     }
 
     /**
