@@ -32,15 +32,19 @@ public final class Spectrum {
     }
 
     /**
-     * The frequency k ≥ 1 (cycles per record) of the largest amplitude of v after removing its
-     * mean and linear trend, so that a non-periodic record does not read as frequency 1.
+     * The frequency k ≥ 1 (cycles per record) of the largest amplitude of v after a Hann window
+     * w_j = ½ − ½ cos(2πj/(N − 1)). A record that is not periodic (a residual on [a, b]) leaks its
+     * end-to-end jump and curvature into the lowest bins; the window tapers both ends to zero, so
+     * the peak is the oscillation the record carries, within one bin.
+     *
+     * @param v N ≥ 4 samples
      */
     public static int dominantFrequency(double[] v) {
+        Check.atLeast("v.length", v.length, 4);
         int n = v.length;
-        double[] d = v.clone();
-        double slope = (v[n - 1] - v[0]) / (n - 1);
+        double[] d = new double[n];
         for (int j = 0; j < n; j++) {
-            d[j] -= v[0] + slope * j;
+            d[j] = v[j] * (0.5 - 0.5 * Math.cos(2 * Math.PI * j / (n - 1)));
         }
         double[] a = amplitudes(d);
         int best = 1;

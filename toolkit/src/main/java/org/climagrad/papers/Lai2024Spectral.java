@@ -151,53 +151,74 @@ public final class Lai2024Spectral {
         return Figure.of(t.name(), t, Charts.bars("Error after the same training", "log10 RMSE", labels, bars));
     }
 
-    /** Multistage settings: 3 tanh layers of 20 per stage; Adam 2,000 (paper 5,000) then L-BFGS 1,000 (paper 5,000). */
+    /**
+     * 1-D multistage settings: 3 hidden layers of 20 per stage. Stage 0: Adam lr 1e-3 → 1e-4, then
+     * L-BFGS. Stages n ≥ 1 (sine first layer): Adam lr 1e-2 → 1e-3, then twice as many L-BFGS
+     * iterations; stage n samples the target 4<sup>n</sup> times more densely (201, 801, 3,201
+     * points). Fast: Adam 5,000 and L-BFGS 5,000 / 10,000 per stage; paper: 10,000 and 10,000 /
+     * 20,000. Each stage is a few seconds to half a minute on a CPU: the fast profile already has
+     * the lecture's sizes.
+     */
     public static MultistageNetwork.Settings multistageSettings(Profile p, int stages) {
-        return new MultistageNetwork.Settings(stages, 20, 3, new Training(p.pick(2000, 5000), 1e-3, 1e-4,
-                p.pick(1000, 5000)), 1);
+        int adam = p.pick(5000, 10000);
+        int lbfgs = p.pick(5000, 10000);
+        return new MultistageNetwork.Settings(stages, 20, 3, new Training(adam, 1e-3, 1e-4, lbfgs),
+                new Training(adam, 1e-2, 1e-3, 2 * lbfgs), 4, 1);
     }
 
-    /** The 1-D multistage target of Wang &amp; Lai (2024): sin(2x + 1) + 0.2 e^{1.3x} on [−1, 1], 201 points. */
+    /**
+     * 2-D multistage settings for {@link #multistage2d}: 3 hidden layers of 20 per stage, every stage
+     * on the same periodic grid (the field is periodic, so the grid holds its modes exactly); Adam
+     * 2,000 (paper 5,000), lr 1e-3 → 1e-4, then L-BFGS 1,000 (paper 5,000).
+     */
+    public static MultistageNetwork.Settings fieldSettings(Profile p, int stages) {
+        return new MultistageNetwork.Settings(stages, 20, 3, new Training(p.pick(2000, 5000), 1e-3, 1e-4,
+                p.pick(1000, 5000)), 1, 1);
+    }
+
+    /** The 1-D multistage target of Wang &amp; Lai (2024): sin(2x + 1) + 0.2 e^{1.3x} on [−1, 1]. */
     public static double target1d(double x) {
         return Math.sin(2 * x + 1) + 0.2 * Math.exp(1.3 * x);
     }
 
+    /** Training points of stage 0 in {@link #multistage1d}: 201 on [−1, 1]. */
+    public static final MultistageNetwork.Grid LINE = MultistageNetwork.Grid.line(201, -1, 1);
+
     /**
-     * Multistage training in 1-D vs one network with the same total parameters and the same total
-     * training steps: the RMS error after each stage on the 201 training points and on the 200
-     * midpoints between them, ε_n and f_n, and the single network's errors.
+     * Multistage training of {@link #target1d} (stage n on {@link #LINE} refined by refine<sup>n</sup>)
+     * vs one network with the same total parameters and the same Adam and L-BFGS steps in total
+     * (stage 0's learning rates), trained on the finest grid the stages used. The table holds, per
+     * stage and for the single network, ε_n, f_n, the points, the RMS error on the training points
+     * and the held-out RMS error at the midpoints of that finest grid, which no network saw.
      */
     public static Figure multistage1d(MultistageNetwork.Settings s) {
-        int n = 201;
-        double[][] x = new double[n][1];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i][0] = -1 + 2.0 * i / (n - 1);
-            y[i] = target1d(x[i][0]);
-        }
-        MultistageNetwork.Grid grid = new MultistageNetwork.Grid(new int[] {n}, 2.0);
-        MultistageNetwork ms = MultistageNetwork.fit(x, y, grid, s);
-        Training t = s.training();
+        MultistageNetwork ms = MultistageNetwork.fit(x -> target1d(x[0]), LINE, s);
         int k = ms.stages().size();
+        MultistageNetwork.Grid finest = LINE.refined((int) Math.round(Math.pow(s.refine(), k - 1)));
+        Training a = s.first();
+        Training b = s.later();
+        Training total = new Training(a.adamSteps() + (k - 1) * b.adamSteps(), a.learningRate(), a.finalLearningRate(),
+                a.lbfgsIterations() + (k - 1) * b.lbfgsIterations());
         MultistageNetwork.Settings one = new MultistageNetwork.Settings(1,
-                MultistageNetwork.widthFor(1, s.depth(), ms.size()), s.depth(),
-                new Training(t.adamSteps() * k, t.learningRate(), t.finalLearningRate(), t.lbfgsIterations() * k), s.seed());
-        MultistageNetwork single = MultistageNetwork.fit(x, y, grid, one);
+                MultistageNetwork.widthFor(1, s.depth(), ms.size()), s.depth(), total, 1, s.seed());
+        MultistageNetwork single = MultistageNetwork.fit(x -> target1d(x[0]), finest, one);
         Table table = stageTable("Multistage network (1-D) vs one network of the same size", ms, single);
-        double[][] xm = new double[n - 1][1];
-        double[] ym = new double[n - 1];
-        for (int i = 0; i < n - 1; i++) {
-            xm[i][0] = -1 + (2.0 * i + 1) / (n - 1);
+        double[][] xm = finest.midpoints();
+        double[] ym = new double[xm.length];
+        for (int i = 0; i < xm.length; i++) {
             ym[i] = target1d(xm[i][0]);
         }
-        DoubleColumn mid = DoubleColumn.create("midpoint RMS error");
-        for (int st = 1; st <= ms.stages().size(); st++) {
-            mid.append(rmsError(new MultistageNetwork(ms.stages().subList(0, st)).predict(xm), ym));
+        DoubleColumn held = DoubleColumn.create(HELD_OUT);
+        for (int st = 1; st <= k; st++) {
+            held.append(rmsError(new MultistageNetwork(ms.stages().subList(0, st)).predict(xm), ym));
         }
-        mid.append(rmsError(single.predict(xm), ym));
-        table.addColumns(mid);
+        held.append(rmsError(single.predict(xm), ym));
+        table.addColumns(held);
         return Figure.of(table.name(), table, stageChart(table));
     }
+
+    /** Column of {@link #multistage1d}'s table: RMS error at the midpoints of the finest grid. */
+    public static final String HELD_OUT = "held-out RMS error";
 
     /** The 2-D multiscale field: sin(2πx) sin(2πy) + 0.2 sin(8πx) cos(6πy) + 0.05 sin(20πx + 14πy) on [0, 1)². */
     public static final DoubleBinaryOperator FIELD = (x, y) -> Math.sin(2 * Math.PI * x) * Math.sin(2 * Math.PI * y)
@@ -220,7 +241,7 @@ public final class Lai2024Spectral {
                 y[i * n + j] = FIELD.applyAsDouble(x[i * n + j][0], x[i * n + j][1]);
             }
         }
-        MultistageNetwork ms = MultistageNetwork.fit(x, y, new MultistageNetwork.Grid(new int[] {n, n}, 1.0), s);
+        MultistageNetwork ms = MultistageNetwork.fit(x, y, MultistageNetwork.Grid.square(n, 1.0), s);
         Table table = stageTable("Multistage network (2-D multiscale field)", ms, null);
         Map<String, double[]> spectra = new LinkedHashMap<>();
         spectra.put("target", floor(Spectrum.radialEnergy(square(y, n))));
@@ -262,6 +283,7 @@ public final class Lai2024Spectral {
         DoubleColumn scale = DoubleColumn.create("epsilon");
         DoubleColumn freq = DoubleColumn.create("dominant frequency");
         DoubleColumn params = DoubleColumn.create("parameters");
+        IntColumn points = IntColumn.create("points");
         DoubleColumn rms = DoubleColumn.create("RMS error");
         int total = 0;
         for (int i = 0; i < ms.stages().size(); i++) {
@@ -272,6 +294,7 @@ public final class Lai2024Spectral {
             scale.append(st.scale());
             freq.append(st.frequency());
             params.append(total);
+            points.append(st.points());
             rms.append(st.rmsError());
         }
         if (single != null) {
@@ -281,9 +304,10 @@ public final class Lai2024Spectral {
             scale.append(st.scale());
             freq.append(0);
             params.append(st.net().size());
+            points.append(st.points());
             rms.append(st.rmsError());
         }
-        return Table.create(title, stage, what, scale, freq, params, rms);
+        return Table.create(title, stage, what, scale, freq, params, points, rms);
     }
 
     private static double rmsError(double[] p, double[] y) {
@@ -300,22 +324,31 @@ public final class Lai2024Spectral {
      */
     public static final double ZERO_DRAWN_AT = 1e-17;
 
-    /** RMS error per stage (log axis, 0 drawn at {@link #ZERO_DRAWN_AT}) and the single network's as a line. */
+    /**
+     * RMS error per stage on the training points and, where the table has {@link #HELD_OUT}, between
+     * them (log axis, 0 drawn at {@link #ZERO_DRAWN_AT}); the single network's errors as lines.
+     */
     static XYChart stageChart(Table t) {
-        List<Double> s = new ArrayList<>();
-        List<Double> e = new ArrayList<>();
-        for (int i = 0; i < t.rowCount(); i++) {
-            if (t.intColumn("stage").get(i) >= 0) {
-                s.add((double) t.intColumn("stage").get(i));
-                e.add(Math.max(t.doubleColumn("RMS error").get(i), ZERO_DRAWN_AT));
-            }
-        }
         XYChart c = Charts.lines("RMS error after each stage", "stage", "RMS error", new double[0], Map.of());
-        c.addSeries("multistage", s, e);
-        for (int i = 0; i < t.rowCount(); i++) {
-            if (t.intColumn("stage").get(i) < 0) {
-                double v = Math.max(t.doubleColumn("RMS error").get(i), ZERO_DRAWN_AT);
-                c.addSeries("one network (same size, same steps)", List.of(0.0, s.get(s.size() - 1)), List.of(v, v));
+        boolean held = t.columnNames().contains(HELD_OUT);
+        double last = 0;
+        for (String col : held ? List.of("RMS error", HELD_OUT) : List.of("RMS error")) {
+            String what = col.equals(HELD_OUT) ? "held out" : "training points";
+            List<Double> s = new ArrayList<>();
+            List<Double> e = new ArrayList<>();
+            for (int i = 0; i < t.rowCount(); i++) {
+                if (t.intColumn("stage").get(i) >= 0) {
+                    s.add((double) t.intColumn("stage").get(i));
+                    e.add(Math.max(t.doubleColumn(col).get(i), ZERO_DRAWN_AT));
+                }
+            }
+            last = s.get(s.size() - 1);
+            c.addSeries("multistage, " + what, s, e);
+            for (int i = 0; i < t.rowCount(); i++) {
+                if (t.intColumn("stage").get(i) < 0) {
+                    double v = Math.max(t.doubleColumn(col).get(i), ZERO_DRAWN_AT);
+                    c.addSeries("one network (same size, same steps), " + what, List.of(0.0, last), List.of(v, v));
+                }
             }
         }
         c.getStyler().setYAxisLogarithmic(true);

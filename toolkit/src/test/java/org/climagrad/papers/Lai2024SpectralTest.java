@@ -22,8 +22,13 @@ class Lai2024SpectralTest {
         XYChart c = Lai2024Spectral.stageChart(t);
         BufferedImage image = BitmapEncoder.getBufferedImage(c);
         assertTrue(image.getWidth() > 0);
-        double[] y = c.getSeriesMap().get("multistage").getYData();
+        double[] y = c.getSeriesMap().get("multistage, training points").getYData();
         assertEquals(Lai2024Spectral.ZERO_DRAWN_AT, y[2]);
         assertEquals(1.1e-9, y[1]);
+        assertEquals(2, c.getSeriesMap().size(), "no held-out column, no held-out series");
+        t.addColumns(DoubleColumn.create(Lai2024Spectral.HELD_OUT, 2.9e-6, 2.5e-9, 2.6e-8, 2.1e-6));
+        XYChart held = Lai2024Spectral.stageChart(t);
+        assertEquals(4, held.getSeriesMap().size());
+        assertEquals(2.6e-8, held.getSeriesMap().get("multistage, held out").getYData()[2]);
     }
 }
