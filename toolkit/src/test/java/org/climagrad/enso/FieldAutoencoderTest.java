@@ -59,6 +59,67 @@ class FieldAutoencoderTest {
         assertThrows(IllegalArgumentException.class, () -> new FieldAutoencoder(0, 32, 1, 1, 1e-3, 0));
     }
 
+    /** Explained variance (as {@link FieldAutoencoder.Trained#explainedVariance}) of the projection onto the EOFs. */
+    private static double pcaExplained(double[][] fields, double[][] eofs) {
+        int nx = fields[0].length;
+        double[] mean = new double[nx];
+        for (double[] row : fields) {
+            for (int i = 0; i < nx; i++) {
+                mean[i] += row[i] / fields.length;
+            }
+        }
+        double err = 0;
+        double var = 0;
+        for (double[] row : fields) {
+            double[] r = new double[nx];
+            for (double[] e : eofs) {
+                double pc = 0;
+                for (int i = 0; i < nx; i++) {
+                    pc += row[i] * e[i];
+                }
+                for (int i = 0; i < nx; i++) {
+                    r[i] += pc * e[i];
+                }
+            }
+            for (int i = 0; i < nx; i++) {
+                err += (r[i] - row[i]) * (r[i] - row[i]);
+                var += (row[i] - mean[i]) * (row[i] - mean[i]);
+            }
+        }
+        return 1 - err / var;
+    }
+
+    @Test
+    void eofStartBeginsAtTheBestLinearAutoencoderAndStaysAtLeastAsGood() {
+        OperationalEnso op = OperationalEnso.biased();
+        double[][] idx = op.indices(600, 4);
+        double[][] fields = op.fieldModel(EquatorialGrid.standard()).fields(idx[0], idx[1], 5);
+        double[][] eofs = FieldAutoencoder.leadingEofs(fields, 1, 4);
+        for (int k = 0; k < 4; k++) {
+            for (int l = 0; l < 4; l++) {
+                double dot = 0;
+                for (int i = 0; i < eofs[k].length; i++) {
+                    dot += eofs[k][i] * eofs[l][i];
+                }
+                assertEquals(k == l ? 1 : 0, dot, 1e-10, "EOF " + k + " · EOF " + l);
+            }
+        }
+        double pca = pcaExplained(fields, eofs);
+        // A learning rate too small to move the weights: the start itself is PCA.
+        try (FieldAutoencoder.Trained start = new FieldAutoencoder(4, 8, 1, 32, 1e-9, 1, FieldAutoencoder.Start.EOF)
+                .fit(fields, null)) {
+            assertEquals(pca, start.explainedVariance(fields), 1e-4, "EOF start vs PCA");
+        }
+        FieldAutoencoder trained = new FieldAutoencoder(4, 8, 5, 32, 3e-3, 1, FieldAutoencoder.Start.EOF);
+        try (FieldAutoencoder.Trained eof = trained.fit(fields, null);
+                FieldAutoencoder.Trained random = trained.withStart(FieldAutoencoder.Start.RANDOM).fit(fields, null)) {
+            double e = eof.explainedVariance(fields);
+            double r = random.explainedVariance(fields);
+            assertTrue(e > pca - 0.005, "EOF start after training " + e + " vs PCA " + pca);
+            assertTrue(e > r, "EOF start " + e + " vs random start " + r);
+        }
+    }
+
     @Test
     void decoderJacobianMatchesFiniteDifferencesEvenWhenGcRunsBeforeBackward() {
         OperationalEnso op = OperationalEnso.biased();
