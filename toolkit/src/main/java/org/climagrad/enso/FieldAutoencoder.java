@@ -261,6 +261,29 @@ public record FieldAutoencoder(int latent, int hidden, int epochs, int batchSize
         }
     }
 
+    /**
+     * 1 − Σ(r − f)² / Σ(f − its time mean)² of a reconstruction r of fields f, both
+     * {@code [samples][nx]}.
+     */
+    static double explainedVariance(double[][] fields, double[][] r) {
+        int nx = fields[0].length;
+        double[] mean = new double[nx];
+        for (double[] row : fields) {
+            for (int i = 0; i < nx; i++) {
+                mean[i] += row[i] / fields.length;
+            }
+        }
+        double err = 0;
+        double var = 0;
+        for (int t = 0; t < fields.length; t++) {
+            for (int i = 0; i < nx; i++) {
+                err += (r[t][i] - fields[t][i]) * (r[t][i] - fields[t][i]);
+                var += (fields[t][i] - mean[i]) * (fields[t][i] - mean[i]);
+            }
+        }
+        return 1 - err / var;
+    }
+
     private static double meanSquare(double[][] f) {
         double s = 0;
         long n = 0;
@@ -385,22 +408,7 @@ public record FieldAutoencoder(int latent, int hidden, int epochs, int batchSize
 
         /** 1 − Σ(reconstruction error)² / Σ(field − its time mean)² over all samples and points. */
         public double explainedVariance(double[][] fields) {
-            double[][] r = decode(encode(fields));
-            double[] mean = new double[nx];
-            for (double[] row : fields) {
-                for (int i = 0; i < nx; i++) {
-                    mean[i] += row[i] / fields.length;
-                }
-            }
-            double err = 0;
-            double var = 0;
-            for (int t = 0; t < fields.length; t++) {
-                for (int i = 0; i < nx; i++) {
-                    err += (r[t][i] - fields[t][i]) * (r[t][i] - fields[t][i]);
-                    var += (fields[t][i] - mean[i]) * (fields[t][i] - mean[i]);
-                }
-            }
-            return 1 - err / var;
+            return FieldAutoencoder.explainedVariance(fields, decode(encode(fields)));
         }
 
         private double[][] apply(Block block, double[][] in, double inScale, double outScale) {

@@ -59,34 +59,21 @@ class FieldAutoencoderTest {
         assertThrows(IllegalArgumentException.class, () -> new FieldAutoencoder(0, 32, 1, 1, 1e-3, 0));
     }
 
-    /** Explained variance (as {@link FieldAutoencoder.Trained#explainedVariance}) of the projection onto the EOFs. */
+    /** Explained variance of the projection onto the EOFs (PCA). */
     private static double pcaExplained(double[][] fields, double[][] eofs) {
-        int nx = fields[0].length;
-        double[] mean = new double[nx];
-        for (double[] row : fields) {
-            for (int i = 0; i < nx; i++) {
-                mean[i] += row[i] / fields.length;
-            }
-        }
-        double err = 0;
-        double var = 0;
-        for (double[] row : fields) {
-            double[] r = new double[nx];
+        double[][] r = new double[fields.length][fields[0].length];
+        for (int t = 0; t < fields.length; t++) {
             for (double[] e : eofs) {
                 double pc = 0;
-                for (int i = 0; i < nx; i++) {
-                    pc += row[i] * e[i];
+                for (int i = 0; i < e.length; i++) {
+                    pc += fields[t][i] * e[i];
                 }
-                for (int i = 0; i < nx; i++) {
-                    r[i] += pc * e[i];
+                for (int i = 0; i < e.length; i++) {
+                    r[t][i] += pc * e[i];
                 }
-            }
-            for (int i = 0; i < nx; i++) {
-                err += (r[i] - row[i]) * (r[i] - row[i]);
-                var += (row[i] - mean[i]) * (row[i] - mean[i]);
             }
         }
-        return 1 - err / var;
+        return FieldAutoencoder.explainedVariance(fields, r);
     }
 
     @Test
