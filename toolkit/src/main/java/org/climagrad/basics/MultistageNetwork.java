@@ -68,6 +68,11 @@ public record MultistageNetwork(List<Stage> stages) {
             this(stages, width, depth, training, training, refine, seed);
         }
 
+        /** The grid refinement factor of stage n: refine<sup>n</sup>. */
+        public int refinement(int n) {
+            return (int) Math.round(Math.pow(refine, n));
+        }
+
         /** The training of stage n. */
         public Training training(int n) {
             return n == 0 ? first : later;
@@ -187,7 +192,7 @@ public record MultistageNetwork(List<Stage> stages) {
     public static MultistageNetwork fit(ToDoubleFunction<double[]> target, Grid grid, Settings s) {
         Objects.requireNonNull(target, "target");
         return fit(n -> {
-            Grid g = grid.refined((int) Math.round(Math.pow(s.refine(), n)));
+            Grid g = grid.refined(s.refinement(n));
             double[][] x = g.points();
             double[] y = new double[x.length];
             for (int i = 0; i < x.length; i++) {

@@ -194,7 +194,7 @@ public final class Lai2024Spectral {
     public static Figure multistage1d(MultistageNetwork.Settings s) {
         MultistageNetwork ms = MultistageNetwork.fit(x -> target1d(x[0]), LINE, s);
         int k = ms.stages().size();
-        MultistageNetwork.Grid finest = LINE.refined((int) Math.round(Math.pow(s.refine(), k - 1)));
+        MultistageNetwork.Grid finest = LINE.refined(s.refinement(k - 1));
         Training a = s.first();
         Training b = s.later();
         Training total = new Training(a.adamSteps() + (k - 1) * b.adamSteps(), a.learningRate(), a.finalLearningRate(),
