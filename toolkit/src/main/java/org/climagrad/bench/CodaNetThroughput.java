@@ -43,7 +43,7 @@ public final class CodaNetThroughput {
         Check.atLeast("halfWidth", halfWidth, 0);
         Check.atLeast("reps", reps, 1);
         Devices.engine().setRandomSeed(1);
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(org.climagrad.core.Devices.preferred())) {
             Shape shape = new Shape(batch, 2, 2L * halfWidth + 1, nx);
             CodaNet net = CodaNet.builder().build();
             net.initialize(manager, DataType.FLOAT32, shape);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.climagrad.core.Check;
+import org.climagrad.core.Devices;
 
 /**
  * The data-assimilation network of CODA (Zinchenko &amp; Greenberg 2024, "Combined optimization
@@ -208,6 +209,7 @@ public final class CodaNet extends AbstractBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Devices.engine(); // the convolution self-check, also when the block is used outside the toolkit
         Shape s = inputShapes[0];
         checkInput(s);
         long batch = s.get(0);

@@ -16,7 +16,8 @@ import java.util.Locale;
  * own default ran the CODA training step 1.35× slower than PyTorch eager on a 2-core machine;
  * with one thread per CPU it is within 1.1× ({@code bash binder/climagrad.sh bench coda-step}).
  * Toolkit code reaches the engine through {@link #engine()} or {@link #preferred()}, so the
- * setting is in place whenever the toolkit loads PyTorch first.
+ * setting is in place whenever the toolkit loads PyTorch first, and so is the numerical
+ * self-check of the convolution kernels ({@link KernelCheck}).
  */
 public final class Devices {
     /** System property that overrides the device choice. */
@@ -35,8 +36,15 @@ public final class Devices {
 
     private Devices() {}
 
-    /** The DJL engine, configured as described above. */
+    /**
+     * The DJL engine, configured as described above, after the once-per-JVM numerical self-check of
+     * its CPU convolution kernels ({@link KernelCheck#ensure()}: oneDNN is switched off on CPUs
+     * where it computes wrong gradients).
+     *
+     * @throws IllegalStateException if float32 convolution is wrong on this CPU and cannot be fixed
+     */
     public static Engine engine() {
+        KernelCheck.ensure();
         return Engine.getInstance();
     }
 
@@ -47,9 +55,11 @@ public final class Devices {
             choice = System.getenv(ENV);
         }
         if (choice != null && !choice.isBlank()) {
-            return parse(choice.trim());
+            Device d = parse(choice.trim());
+            KernelCheck.ensure();
+            return d;
         }
-        return Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+        return engine().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
     }
 
     /**
