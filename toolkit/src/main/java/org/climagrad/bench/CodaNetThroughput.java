@@ -17,13 +17,15 @@ import org.climagrad.core.Devices;
  * Training-step cost of the CODA data-assimilation network {@link CodaNet} (Zinchenko &amp;
  * Greenberg 2024): ms per forward + backward pass (training mode, float32) of a batch of
  * observation windows {@code [batch, 2, 2w + 1, K]}, with an inference-mode forward pass measured
- * in the same process as the baseline. Not a test: numbers depend on the machine.
+ * in the same process as the baseline, and the measured cost of one central finite difference
+ * (perturb one weight by ±h, two inference passes, restore). Not a test: numbers depend on the
+ * machine.
  */
 public final class CodaNetThroughput {
     private CodaNetThroughput() {}
 
     /** One measurement; times in milliseconds per call. */
-    public record Result(int batch, int nx, int halfWidth, double forwardMs, double stepMs) {
+    public record Result(int batch, int nx, int halfWidth, double forwardMs, double stepMs, double differenceMs) {
         /** Forward + backward time relative to one inference forward pass. */
         public double ratio() {
             return stepMs / forwardMs;
@@ -69,7 +71,17 @@ public final class CodaNetThroughput {
                 step(net, ps, input);
             }
             double stepMs = (System.nanoTime() - t0) / 1e6 / reps;
-            return new Result(batch, nx, halfWidth, forwardMs, stepMs);
+            // Central differences of the loss in the first `reps` entries of the first weight array.
+            NDArray weight = net.getParameters().get(0).getValue().getArray();
+            float[] w0 = weight.toFloatArray();
+            int probes = Math.min(reps, w0.length);
+            t0 = System.nanoTime();
+            for (int j = 0; j < probes; j++) {
+                difference(net, ps, input, weight, w0, j, 1e-2f);
+            }
+            double differenceMs = (System.nanoTime() - t0) / 1e6 / probes;
+            weight.set(java.nio.FloatBuffer.wrap(w0));
+            return new Result(batch, nx, halfWidth, forwardMs, stepMs, differenceMs);
         }
     }
 
@@ -79,6 +91,24 @@ public final class CodaNetThroughput {
             y.tempAttach(m);
             y.toFloatArray(); // wait for the result
         }
+    }
+
+    /** (L(w + h e_j) − L(w − h e_j)) / 2h with the same loss as {@link #step}; restores w. */
+    private static double difference(CodaNet net, ParameterStore ps, NDArray input, NDArray weight, float[] w0,
+            int j, float h) {
+        float[] w = w0.clone();
+        double[] loss = new double[2];
+        for (int side = 0; side < 2; side++) {
+            w[j] = w0[j] + (side == 0 ? h : -h);
+            weight.set(java.nio.FloatBuffer.wrap(w));
+            try (NDManager m = input.getManager().newSubManager()) {
+                NDArray l = net.forward(ps, new NDList(input), false).singletonOrThrow().square().mean();
+                l.tempAttach(m);
+                loss[side] = l.getFloat();
+            }
+        }
+        weight.set(java.nio.FloatBuffer.wrap(w0));
+        return (loss[0] - loss[1]) / (2 * h);
     }
 
     private static void step(CodaNet net, ParameterStore ps, NDArray input) {
@@ -99,6 +129,8 @@ public final class CodaNetThroughput {
         System.out.printf(Locale.ROOT, "  forward + backward (training): %.2f ms/step%n", r.stepMs());
         System.out.printf(Locale.ROOT, "  forward (inference)          : %.2f ms/call (baseline, same process)%n",
                 r.forwardMs());
+        System.out.printf(Locale.ROOT, "  one central difference (2 forwards + weight copies): %.2f ms%n",
+                r.differenceMs());
         System.out.printf(Locale.ROOT, "  ratio step/forward: %.2f%n", r.ratio());
     }
 }

@@ -69,7 +69,8 @@ class CodaTrainerTest {
         double[][] a = fit.model().analyse(twin.observations());
         assertEquals(twin.times() - 2 * W, a.length);
         double err = rmse(a, W);
-        assertTrue(err < 3.0, "analysis RMSE " + err + " vs climatological std 3.6");
+        // Measured over seeds (network 11-13, twin 3-5): 2.00, 2.38, 2.00; climatology 3.6, σ = 1.
+        assertTrue(err < 2.8, "analysis RMSE " + err + " (seeds 11-13 reached 2.0-2.4; climatological std 3.6)");
         assertArrayEquals(new double[] {8.0}, fit.theta(), 0.0, "theta untouched without tuning");
         fit.model().close();
     }

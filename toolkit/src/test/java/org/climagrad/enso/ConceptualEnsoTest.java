@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class ConceptualEnsoTest {
     static double[] nino3;
     static double[] nino4;
+    static double[] walker;
 
     @BeforeAll
     static void run() {
@@ -25,7 +26,9 @@ class ConceptualEnsoTest {
         int n = r.months();
         nino3 = new double[4 * n];
         nino4 = new double[4 * n];
+        walker = new double[4 * n];
         for (int k = 0; k < 4; k++) {
+            System.arraycopy(r.walker()[k], 0, walker, k * n, n);
             System.arraycopy(r.nino3()[k], 0, nino3, k * n, n);
             System.arraycopy(r.nino4()[k], 0, nino4, k * n, n);
         }
@@ -35,10 +38,36 @@ class ConceptualEnsoTest {
     void nino3IsPositivelySkewedAndNino4Less() {
         double s3 = EnsoStatistics.skewness(nino3);
         double s4 = EnsoStatistics.skewness(nino4);
-        assertEquals(0.83, s3, 0.25, "Niño3 skewness");
+        // Neither paper tabulates the skewness (they plot it), so the reference is this model's own
+        // value: 0.83-0.99 over seeds 1-6 (4 × 500 years each), mean 0.90, sd 0.05; bound 3 sd.
+        // What the papers claim qualitatively is asserted next: Niño3 positively skewed, Niño4 not.
+        assertEquals(0.90, s3, 0.15, "Niño3 skewness");
         assertTrue(s4 < 0.1 && s4 < s3 - 0.5, "Niño4 skewness " + s4);
-        assertEquals(0.82, EnsoStatistics.variance(nino3), 0.15);
-        assertEquals(0.41, EnsoStatistics.variance(nino4), 0.1);
+        // Likewise measured references (seeds 1-6: 0.80-0.84 and 0.41-0.43 K²), bounds several sd.
+        assertEquals(0.82, EnsoStatistics.variance(nino3), 0.1);
+        assertEquals(0.41, EnsoStatistics.variance(nino4), 0.06);
+    }
+
+    /**
+     * The Walker-circulation index follows dI = −λ(I − m) dt + √(λ I (4 − I)) dW with m = 2. For
+     * x = I/4 this is the Jacobi diffusion dx = λ(½ − x) dt + √(λ x (1 − x)) dW, whose stationary
+     * law is Beta(2λ·½/λ, 2λ·½/λ) = Beta(1, 1): I is uniform on [0, 4], with mean 2, variance
+     * 16/12 and quartiles 1, 2, 3. Tolerances from the spread over seeds 1-6 (4 × 500 years
+     * each): mean 1.80-2.21 (sd 0.16), variance 1.26-1.41 (sd 0.06), quartiles within 0.35 of
+     * 1, 2, 3; the bounds are 2.5 sd. A clamp-dominated law (e.g. the noise twice too strong,
+     * Beta(¼, ¼), variance 2.7) fails them.
+     */
+    @Test
+    void walkerIndexIsUniformOnItsRange() {
+        double mean = java.util.Arrays.stream(walker).average().orElseThrow();
+        double var = java.util.Arrays.stream(walker).map(w -> (w - mean) * (w - mean)).sum() / walker.length;
+        double[] sorted = walker.clone();
+        java.util.Arrays.sort(sorted);
+        assertEquals(2.0, mean, 0.4, "mean of the uniform law on [0, 4]");
+        assertEquals(16.0 / 12, var, 0.15, "variance of the uniform law on [0, 4]");
+        for (int q = 1; q <= 3; q++) {
+            assertEquals(q, sorted[q * sorted.length / 4], 0.45, "quartile " + q);
+        }
     }
 
     @Test
@@ -72,9 +101,6 @@ class ConceptualEnsoTest {
         EnsoRun b = ConceptualEnso.standard().simulate(5, 2, 0, 9);
         assertArrayEquals(a.nino3()[1], b.nino3()[1], 0.0);
         assertTrue(a.nino3()[0][30] != a.nino3()[1][30], "members differ");
-        for (double w : a.walker()[0]) {
-            assertTrue(w >= 0 && w <= 4, "Walker index in [0, 4]");
-        }
         assertEquals(0, EnsoStatistics.skewness(new double[] {-1, 0, 1}), 1e-12);
         assertEquals(2.0 / 3, EnsoStatistics.variance(new double[] {-1, 0, 1}), 1e-12);
         double[] sine = new double[1024];

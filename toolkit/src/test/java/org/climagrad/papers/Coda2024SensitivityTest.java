@@ -35,7 +35,8 @@ class Coda2024SensitivityTest {
         assertEquals(0.0, t.doubleColumn("alpha").get(0), 0.0);
         for (int r = 0; r < 2; r++) {
             double rmse = t.doubleColumn("RMSE").get(r);
-            assertTrue(rmse < 3.6, "trained CODA beats climatology (std 3.6): " + t.row(r));
+            // Measured with seeds 12-14 (both α): 1.46-1.50, 1.96-2.06, 2.19; climatology 3.6.
+            assertTrue(rmse < 2.6, "trained CODA, seeds 12-14 reached 1.5-2.2: " + t.row(r));
         }
     }
 

@@ -84,7 +84,8 @@ class Coda2024SubGridTest {
                     "lead " + free.doubleColumn("lead").get(l) + ": " + free.row(l));
         }
         double coda = runs.results().get("CODA").meanRmse(s.burnIn());
-        assertTrue(coda < 3, "CODA analysis RMSE " + coda + " (climatological std ≈ 3.6)");
+        // Measured with seeds 8-10: 1.54, 1.63, 1.76 (OI reaches 2.65 at the notebook's setting).
+        assertTrue(coda < 2.1, "CODA analysis RMSE " + coda + " (seeds 8-10: 1.5-1.8; climatological std 3.6)");
         runs.truncatedFit().model().close();
         runs.correctedFit().model().close();
     }

@@ -27,7 +27,12 @@ class Lai2024LinksTest {
         long p = t.longColumn("parameters").get(0);
         assertTrue(p > 100_000, "CodaNet parameters: " + p);
         assertTrue(t.doubleColumn("backward/forward").get(0) < 10, t.print());
-        assertTrue(t.doubleColumn("FD / backprop").get(0) > 2.0 * p / 10, t.print());
+        // The FD column is timed separately (one weight perturbed ±h, two forwards, restored): one
+        // difference costs about as much as one backpropagation step, so the full FD gradient
+        // costs about P steps. Bound: at least P / 10 steps.
+        double oneDifference = t.doubleColumn("one central difference ms (measured)").get(0);
+        assertTrue(oneDifference > 0.5 * t.doubleColumn("forward ms").get(0), t.print());
+        assertTrue(t.doubleColumn("FD / backprop").get(0) > p / 10.0, t.print());
     }
 
     @Test

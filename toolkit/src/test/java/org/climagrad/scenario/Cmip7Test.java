@@ -22,8 +22,9 @@ class Cmip7Test {
 
     @BeforeAll
     static void load() {
-        Path p = Files.isRegularFile(FULL) ? FULL : Path.of("/work/shared/data/scenarios/extensions_1750-2500.csv");
-        full = RcmipCsv.read(p);
+        assertTrue(Files.isRegularFile(FULL), "the CMIP7 draft file is read from the shared/ folder beside the"
+                + " repository: " + FULL.toAbsolutePath().normalize() + " is missing");
+        full = RcmipCsv.read(FULL);
     }
 
     @Test

@@ -31,7 +31,9 @@ class ScmTest {
     @Test
     void ecsAndTcrFromParametersMatchSimulatedAbrupt4xAnd1pctRuns() {
         assertEquals(3.0, AR6.ecs(), 0.01, "AR6 ECS");
-        assertEquals(1.76, AR6.tcr(), 0.04, "AR6 TCR");
+        // AR6 WG1 assessed TCR: best estimate 1.8 K, likely range 1.4-2.2 K (Forster et al. 2021,
+        // Sec. 7.5.5). The tolerance 0.1 K is the rounding of the published best estimate.
+        assertEquals(1.8, AR6.tcr(), 0.1, "AR6 TCR");
         // abrupt-4xCO2 run to equilibrium: half the 4x warming is the ECS.
         double simulatedEcs = ScmRunner.abrupt4xCo2(3000, AR6).temperature()[0][2999] / 2;
         assertEquals(AR6.ecs(), simulatedEcs, 0.005 * AR6.ecs());
