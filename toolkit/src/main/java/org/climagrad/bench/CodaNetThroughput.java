@@ -45,7 +45,7 @@ public final class CodaNetThroughput {
         Check.atLeast("halfWidth", halfWidth, 0);
         Check.atLeast("reps", reps, 1);
         Devices.engine().setRandomSeed(1);
-        try (NDManager manager = NDManager.newBaseManager(org.climagrad.core.Devices.preferred())) {
+        try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
             Shape shape = new Shape(batch, 2, 2L * halfWidth + 1, nx);
             CodaNet net = CodaNet.builder().build();
             net.initialize(manager, DataType.FLOAT32, shape);
@@ -80,7 +80,6 @@ public final class CodaNetThroughput {
                 difference(net, ps, input, weight, w0, j, 1e-2f);
             }
             double differenceMs = (System.nanoTime() - t0) / 1e6 / probes;
-            weight.set(java.nio.FloatBuffer.wrap(w0));
             return new Result(batch, nx, halfWidth, forwardMs, stepMs, differenceMs);
         }
     }
