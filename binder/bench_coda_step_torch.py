@@ -1,13 +1,16 @@
 """The CODA training step in PyTorch eager, for comparison with org.climagrad.bench.CodaStepBenchmark.
 
-    /usr/bin/python3 binder/bench_coda_step_torch.py [STEPS] [BATCH] [ROLLOUT]    (defaults 20 16 25)
+    /usr/bin/python3 binder/bench_coda_step_torch.py [STEPS] [BATCH] [ROLLOUT] [W] [CHANNELS]
+    (defaults 20 16 25 25 32/64/128)
 
-Needs Debian's python3-torch. The same step as the Java benchmark: the 1.5D U-Net of
-org.climagrad.coda.CodaNet (channels 32/64/128, kernel 3, circular padding in space, max-pool over
-space, skips through a max over time, upsampling by a kernel-1 convolution to 2c channels
-interleaved in space) on 2*BATCH windows of 31 times x 40 points, a rollout of ROLLOUT RK4 steps of
-Lorenz-96 (dt = 0.01, F = 8), the loss of CODA eq. 6 with alpha = 1, backward and Adam (lr 1e-3),
-float32 on the CPU, random data. Prints "coda-step torch ms/step X".
+Needs Debian's python3-torch. The same step as the Java benchmark: the reference 1.5D U-Net of
+org.climagrad.coda.CodaNet (4 input channels; per level a block conv3x3-BatchNorm-ReLU-conv3x3
+with circular padding in time and space, 2x2 max-pooling over time and space between levels;
+skips and bottleneck through a max over time; decoder blocks of 1-D convolutions after a
+transposed convolution (kernel 2, stride 2) and the skip; a circular output convolution to one
+channel) on 2*BATCH windows of 2W+1 times x 40 points, a rollout of ROLLOUT RK4 steps of Lorenz-96
+(dt = 0.01, F = 8), the loss of CODA eq. 6 with alpha = 1, backward and Adam (lr 1e-3), float32 on
+the CPU, random data. Prints "coda-step torch ms/step X".
 """
 
 import os
@@ -17,51 +20,45 @@ import time
 import torch
 from torch import nn
 
-K, W, CHANNELS, KERNEL = 40, 15, (32, 64, 128), 3
-PAD = KERNEL // 2
+K, KERNEL = 40, 3
 
 
-def cpad(x, p=PAD):
-    return torch.cat([x[..., -p:], x, x[..., :p]], dim=-1)
+def block(conv, c_in, c_mid, c_out, norm):
+    return nn.Sequential(conv(c_in, c_mid, KERNEL, padding=1, padding_mode="circular"), norm(c_mid), nn.ReLU(),
+                         conv(c_mid, c_out, KERNEL, padding=1, padding_mode="circular"))
 
 
 class CodaNet(nn.Module):
-    def __init__(self):
+    def __init__(self, channels):
         super().__init__()
         self.enc = nn.ModuleList()
-        c_in = 2
-        for c in CHANNELS:
-            self.enc.append(nn.ModuleList([nn.Conv2d(c_in, c, KERNEL, padding=(PAD, 0)), nn.BatchNorm2d(c),
-                                           nn.Conv2d(c, c, KERNEL, padding=(PAD, 0)), nn.BatchNorm2d(c)]))
+        c_in = 4
+        for c in channels:
+            self.enc.append(block(nn.Conv2d, c_in, c, c, nn.BatchNorm2d))
             c_in = c
+        top = len(channels) - 1
+        self.dec = nn.ModuleList([block(nn.Conv1d, channels[top], channels[top], channels[max(top - 1, 0)],
+                                        nn.BatchNorm1d)])
         self.up = nn.ModuleList()
-        self.dec = nn.ModuleList()
-        for level in range(len(CHANNELS) - 1):
-            c = CHANNELS[level]
-            # the decoder input of level l has channels of level l+1 (after its own decoder: c_{l+1})
-            self.up.append(nn.Conv1d(CHANNELS[level + 1], 2 * c, 1))
-            self.dec.append(nn.ModuleList([nn.Conv1d(2 * c, c, KERNEL), nn.BatchNorm1d(c),
-                                           nn.Conv1d(c, c, KERNEL), nn.BatchNorm1d(c)]))
-        self.out = nn.Conv1d(CHANNELS[0], 1, KERNEL)
+        for level in range(top - 1, -1, -1):
+            c = channels[level]
+            self.up.append(nn.ConvTranspose1d(c, c, 2, stride=2))
+            self.dec.append(block(nn.Conv1d, 2 * c, c, channels[max(level - 1, 0)], nn.BatchNorm1d))
+        self.out = nn.Conv1d(channels[0], 1, KERNEL, padding=1, padding_mode="circular")
 
     def forward(self, x):
         skips = []
-        for level, (c1, b1, c2, b2) in enumerate(self.enc):
+        for level, enc in enumerate(self.enc):
             if level > 0:
-                x = nn.functional.max_pool2d(x, (1, 2))
-            x = torch.relu(b1(c1(cpad(x))))
-            x = torch.relu(b2(c2(cpad(x))))
+                x = nn.functional.max_pool2d(x, 2)
+            x = enc(x)
             skips.append(x.amax(dim=2))
-        y = skips[-1]
-        for level in range(len(CHANNELS) - 2, -1, -1):
-            z = self.up[level](y)
-            b, c2, n = z.shape
-            y = z.reshape(b, 2, c2 // 2, n).permute(0, 2, 3, 1).reshape(b, c2 // 2, 2 * n)
-            y = torch.cat([y, skips[level]], dim=1)
-            c1, b1, c2_, b2 = self.dec[level]
-            y = torch.relu(b1(c1(cpad(y))))
-            y = torch.relu(b2(c2_(cpad(y))))
-        return self.out(cpad(y)).squeeze(1)
+        y = self.dec[0](skips[-1])
+        for i, up in enumerate(self.up):
+            level = len(self.enc) - 2 - i
+            y = torch.cat([up(y), skips[level]], dim=1)
+            y = self.dec[i + 1](y)
+        return self.out(y).squeeze(1)
 
 
 def tendency(x, f):
@@ -96,11 +93,13 @@ def main():
     steps = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     batch = int(sys.argv[2]) if len(sys.argv) > 2 else 16
     rollout = int(sys.argv[3]) if len(sys.argv) > 3 else 25
+    w = int(sys.argv[4]) if len(sys.argv) > 4 else 25
+    channels = [int(c) for c in (sys.argv[5] if len(sys.argv) > 5 else "32/64/128").split("/")]
     torch.set_num_threads(len(os.sched_getaffinity(0)))  # as DJL's engine: one intra-op thread per CPU
     torch.manual_seed(1)
-    net = CodaNet()
+    net = CodaNet(channels)
     opt = torch.optim.Adam(net.parameters(), lr=1e-3)
-    windows = torch.randn(2 * batch, 2, 2 * W + 1, K)
+    windows = torch.randn(2 * batch, 4, 2 * w + 1, K)
     y = 8 * torch.randn(batch, rollout + 1, K)
     m = (torch.rand(batch, rollout + 1, K) < 0.25).float()
     for _ in range(3):
@@ -109,7 +108,8 @@ def main():
     for _ in range(steps):
         step(net, opt, windows, y, m, batch, rollout)
     ms = (time.perf_counter() - t0) * 1000 / steps
-    print(f"CODA step in PyTorch {torch.__version__} eager, {torch.get_num_threads()} threads")
+    print(f"CODA step in PyTorch {torch.__version__} eager, {torch.get_num_threads()} threads, w {w}, "
+          f"channels {channels}, {sum(p.numel() for p in net.parameters())} parameters")
     print(f"coda-step torch ms/step {ms:.1f} ({1000 / ms:.2f} steps/s)")
 
 

@@ -4,6 +4,7 @@
 #   bash binder/climagrad.sh reproduce [--profile fast|paper] [--out DIR] [--serve]
 #   bash binder/climagrad.sh test                          JUnit tests, then every notebook (fast profile)
 #   bash binder/climagrad.sh bench [performance|sakov2008|coda-baselines|coda-net|coda-step]   benchmarks
+#   bash binder/climagrad.sh train-coda FOLDER CHANNELS W R ALPHA T STEPS [EVAL_EVERY] [SEED]   paper-scale CODA run
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -204,7 +205,24 @@ cmd_bench() {
   java -cp "$jar:$LIB_DIR/*" "$main" "$@"
 }
 
+# A paper-scale CODA training (org.climagrad.papers.Coda2024Training), resumable: run it again on the same
+# FOLDER to continue from the last checkpoint. CLIMAGRAD_THREADS (default 1) sets PyTorch's threads, so that
+# two runs share a 2-core machine; meant for nohup in the background.
+cmd_train_coda() {
+  [ $# -ge 7 ] || die "train-coda: FOLDER CHANNELS(a/b/c) W R ALPHA T STEPS [EVAL_EVERY] [SEED]"
+  build_toolkit
+  local jar threads=${CLIMAGRAD_THREADS:-1}
+  jar=$(ls "$ROOT"/toolkit/target/climagrad-toolkit-*.jar | grep -v -e sources -e javadoc | head -n 1)
+  # The run uses its own copy of the jar (kept in FOLDER for provenance), so that rebuilding meanwhile is safe.
+  mkdir -p "$1"
+  cp "$jar" "$1/toolkit.jar"
+  say "training CODA in $1 with $threads PyTorch thread(s)"
+  java -Xmx3g -Dai.djl.pytorch.num_threads="$threads" -Dai.djl.pytorch.num_interop_threads=1 \
+    -cp "$1/toolkit.jar:$LIB_DIR/*" org.climagrad.papers.Coda2024Training "$@"
+}
+
 case ${1:-} in
   install | reproduce | test | bench) command=$1; shift; "cmd_$command" "$@" ;;
-  *) sed -n '2,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  train-coda) shift; cmd_train_coda "$@" ;;
+  *) sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

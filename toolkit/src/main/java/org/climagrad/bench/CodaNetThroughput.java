@@ -16,7 +16,7 @@ import org.climagrad.core.Devices;
 /**
  * Training-step cost of the CODA data-assimilation network {@link CodaNet} (Zinchenko &amp;
  * Greenberg 2024): ms per forward + backward pass (training mode, float32) of a batch of
- * observation windows {@code [batch, 2, 2w + 1, K]}, with an inference-mode forward pass measured
+ * observation windows {@code [batch, 4, 2w + 1, K]}, with an inference-mode forward pass measured
  * in the same process as the baseline, and the measured cost of one central finite difference
  * (perturb one weight by ±h, two inference passes, restore). Not a test: numbers depend on the
  * machine.
@@ -46,8 +46,8 @@ public final class CodaNetThroughput {
         Check.atLeast("reps", reps, 1);
         Devices.engine().setRandomSeed(1);
         try (NDManager manager = NDManager.newBaseManager(Devices.preferred())) {
-            Shape shape = new Shape(batch, 2, 2L * halfWidth + 1, nx);
             CodaNet net = CodaNet.builder().build();
+            Shape shape = new Shape(batch, net.inputs().channels(), 2L * halfWidth + 1, nx);
             net.initialize(manager, DataType.FLOAT32, shape);
             float[] x = new float[(int) shape.size()];
             Random rng = new Random(2);
@@ -112,6 +112,8 @@ public final class CodaNetThroughput {
 
     private static void step(CodaNet net, ParameterStore ps, NDArray input) {
         try (NDManager m = input.getManager().newSubManager();
+                org.climagrad.core.KernelCheck.Scope fast = org.climagrad.core.KernelCheck.alignedScope(
+                        net.oneDnnAligned());
                 GradientCollector gc = Devices.engine().newGradientCollector()) {
             NDArray loss = net.forward(ps, new NDList(input), true).singletonOrThrow().square().mean();
             loss.tempAttach(m);

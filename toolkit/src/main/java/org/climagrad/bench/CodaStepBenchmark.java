@@ -16,6 +16,7 @@ import java.util.Random;
 import org.climagrad.coda.CodaLoss;
 import org.climagrad.coda.CodaNet;
 import org.climagrad.core.Devices;
+import org.climagrad.core.KernelCheck;
 import org.climagrad.papers.CodaBaselines;
 
 /**
@@ -34,19 +35,22 @@ public final class CodaStepBenchmark {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int rollout = args.length > 2 ? Integer.parseInt(args[2]) : 25;
-        int w = 15;
+        int w = args.length > 3 ? Integer.parseInt(args[3]) : 25;
+        int[] channels = args.length > 4 ? java.util.Arrays.stream(args[4].split("/")).mapToInt(Integer::parseInt)
+                .toArray() : new int[] {32, 64, 128};
         int k = CodaBaselines.K;
-        Devices.engine().setRandomSeed(1);
+        CodaNet net = CodaNet.builder().optChannels(channels).build();
+        int c = net.inputs().channels();
         CodaLoss loss = CodaLoss.builder().setRollout(CodaBaselines.rollout()).setRolloutSteps(rollout).build();
         try (Model model = Model.newInstance("coda-step", Devices.preferred())) {
-            model.setBlock(CodaNet.builder().build());
+            model.setBlock(net);
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build())
                     .optDevices(new ai.djl.Device[] {Devices.preferred()});
             try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(2L * batch, 2, 2 * w + 1, k));
+                trainer.initialize(new Shape(2L * batch, c, 2 * w + 1, k));
                 Random rng = new Random(1);
-                float[] in = new float[2 * batch * 2 * (2 * w + 1) * k];
+                float[] in = new float[2 * batch * c * (2 * w + 1) * k];
                 float[] y = new float[batch * (rollout + 1) * k];
                 float[] m = new float[y.length];
                 for (int i = 0; i < in.length; i++) {
@@ -57,24 +61,25 @@ public final class CodaStepBenchmark {
                     m[i] = rng.nextDouble() < 0.25 ? 1 : 0;
                 }
                 for (int i = 0; i < 3; i++) {
-                    step(trainer, loss, in, y, m, batch, w, k, rollout);
+                    step(trainer, loss, in, y, m, batch, w, k, rollout, c, net.oneDnnAligned());
                 }
                 long t0 = System.nanoTime();
                 for (int i = 0; i < steps; i++) {
-                    step(trainer, loss, in, y, m, batch, w, k, rollout);
+                    step(trainer, loss, in, y, m, batch, w, k, rollout, c, net.oneDnnAligned());
                 }
                 double ms = (System.nanoTime() - t0) / 1e6 / steps;
-                System.out.printf(Locale.ROOT, "CODA step: batch %d, K %d, w %d, R %d, channels 32/64/128, float32, %s%n",
-                        batch, k, w, rollout, Devices.preferred());
+                System.out.printf(Locale.ROOT, "CODA step: batch %d, K %d, w %d, R %d, %s, float32, %s%n",
+                        batch, k, w, rollout, net, Devices.preferred());
                 System.out.printf(Locale.ROOT, "coda-step djl ms/step %.1f (%.2f steps/s)%n", ms, 1000 / ms);
             }
         }
     }
 
     private static void step(Trainer trainer, CodaLoss loss, float[] in, float[] y, float[] m, int batch, int w, int k,
-            int rollout) {
-        try (NDManager nd = trainer.getManager().newSubManager()) {
-            NDArray windows = nd.create(in, new Shape(2L * batch, 2, 2 * w + 1, k));
+            int rollout, int c, boolean aligned) {
+        try (NDManager nd = trainer.getManager().newSubManager();
+                KernelCheck.Scope fast = KernelCheck.alignedScope(aligned)) {
+            NDArray windows = nd.create(in, new Shape(2L * batch, c, 2 * w + 1, k));
             NDArray theta = nd.create(new float[] {8f});
             try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDArray out = trainer.forward(new NDList(windows)).singletonOrThrow();

@@ -15,37 +15,26 @@ import org.climagrad.obs.Observations;
  * t = w .. T−1−w−R, so that the window around t+R is complete too.
  */
 final class CodaBatches {
-    private final Observations observations;
     private final float[][] values; // [time][nx], 0 where missing
     private final float[][] mask; // [time][nx]
     private final int halfWidth;
     private final int rolloutSteps;
+    private final CodaInputs inputs;
 
-    CodaBatches(Observations observations, int halfWidth, int rolloutSteps) {
+    CodaBatches(Observations observations, int halfWidth, int rolloutSteps, CodaInputs inputs) {
         Check.atLeast("halfWidth", halfWidth, 0);
         Check.atLeast("rolloutSteps", rolloutSteps, 0);
-        double[][] v = observations.values();
-        boolean[][] m = observations.mask();
-        int times = v.length;
+        int times = observations.times();
         if (times < 2 * halfWidth + rolloutSteps + 1) {
             throw new IllegalArgumentException("observations have " + times + " times: need at least 2*halfWidth + "
                     + "rolloutSteps + 1 = " + (2 * halfWidth + rolloutSteps + 1));
         }
-        values = new float[times][];
-        mask = new float[times][];
-        for (int t = 0; t < times; t++) {
-            values[t] = new float[v[t].length];
-            mask[t] = new float[v[t].length];
-            for (int k = 0; k < v[t].length; k++) {
-                if (m[t][k]) {
-                    values[t][k] = (float) v[t][k];
-                    mask[t][k] = 1;
-                }
-            }
-        }
-        this.observations = observations;
+        float[][][] f = ObservationWindows.floats(observations);
+        values = f[0];
+        mask = f[1];
         this.halfWidth = halfWidth;
         this.rolloutSteps = rolloutSteps;
+        this.inputs = inputs;
     }
 
     int nx() {
@@ -68,7 +57,7 @@ final class CodaBatches {
 
     /** Network inputs for the given centre times (each in [w, T−1−w]): {@link ObservationWindows#inputs}. */
     NDArray inputs(NDManager manager, int[] centres) {
-        return ObservationWindows.inputs(manager, observations, centres, halfWidth);
+        return ObservationWindows.inputs(manager, values, mask, centres, halfWidth, inputs);
     }
 
     /** Observations y_{t..t+R} {@code [batch, R+1, nx]} (0 where missing). */

@@ -9,12 +9,22 @@ public final class CodaDivergenceException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int step;
     private final String term;
+    private final transient CodaModel lastGood;
 
-    CodaDivergenceException(int step, String term, double value) {
+    CodaDivergenceException(int step, String term, double value, CodaModel lastGood) {
         super("training diverged at gradient step " + step + ": the " + term + " term is " + value
-                + "; the last good checkpoint was restored (try a smaller learning rate)");
+                + "; the last good checkpoint was restored (lastGood(); try a smaller learning rate)");
         this.step = step;
         this.term = term;
+        this.lastGood = lastGood;
+    }
+
+    /**
+     * The model at the last good checkpoint (the best epoch so far, or the initial weights if the
+     * first epoch diverged). Open: the caller owns it and closes it.
+     */
+    public CodaModel lastGood() {
+        return lastGood;
     }
 
     /** The gradient step (1-based) at which the loss diverged. */

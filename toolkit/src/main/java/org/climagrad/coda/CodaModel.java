@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.climagrad.core.Devices;
+import org.climagrad.core.KernelCheck;
 import org.climagrad.obs.Observations;
 
 /**
@@ -29,9 +30,11 @@ public final class CodaModel implements AutoCloseable {
     private final int halfWidth;
     private final int nx;
     private final double[] theta;
+    private final CodaInputs inputs;
 
-    CodaModel(Model model, int halfWidth, int nx, double[] theta) {
+    CodaModel(Model model, int halfWidth, int nx, double[] theta, CodaInputs inputs) {
         this.model = model;
+        this.inputs = inputs;
         this.halfWidth = halfWidth;
         this.nx = nx;
         this.theta = theta.clone();
@@ -54,6 +57,7 @@ public final class CodaModel implements AutoCloseable {
             model.setProperty("halfWidth", Integer.toString(halfWidth));
             model.setProperty("nx", Integer.toString(nx));
             model.setProperty("theta", join(theta));
+            model.setProperty("inputs", inputs.name());
             model.save(directory, NAME);
             return directory;
         } catch (IOException e) {
@@ -81,8 +85,13 @@ public final class CodaModel implements AutoCloseable {
             int w = Integer.parseInt(required(model, "halfWidth", directory));
             int nx = Integer.parseInt(required(model, "nx", directory));
             double[] theta = split(required(model, "theta", directory));
-            checkArchitecture(model, w, nx, directory);
-            return new CodaModel(model, w, nx, theta);
+            CodaInputs inputs = CodaInputs.valueOf(required(model, "inputs", directory));
+            if (architecture instanceof CodaNet net && net.inputs() != inputs) {
+                throw new IllegalArgumentException("directory " + directory + ": saved with inputs " + inputs
+                        + ", the given architecture takes " + net.inputs());
+            }
+            checkArchitecture(model, w, nx, inputs, directory);
+            return new CodaModel(model, w, nx, theta, inputs);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             if (e instanceof IllegalArgumentException iae) {
@@ -93,9 +102,9 @@ public final class CodaModel implements AutoCloseable {
         }
     }
 
-    private static void checkArchitecture(Model model, int w, int nx, Path directory) {
+    private static void checkArchitecture(Model model, int w, int nx, CodaInputs inputs, Path directory) {
         try (NDManager m = model.getNDManager().newSubManager()) {
-            NDArray in = m.zeros(new Shape(1, 2, 2 * w + 1, nx), DataType.FLOAT32);
+            NDArray in = m.zeros(new Shape(1, inputs.channels(), 2 * w + 1, nx), DataType.FLOAT32);
             Shape out = model.getBlock().forward(new ParameterStore(m, false), new NDList(in), false).singletonOrThrow()
                     .getShape();
             if (!out.equals(new Shape(1, nx))) {
@@ -140,6 +149,11 @@ public final class CodaModel implements AutoCloseable {
         return block instanceof JointBlock joint ? joint.network() : block;
     }
 
+    /** The input channel layout the network was trained with. */
+    public CodaInputs inputs() {
+        return inputs;
+    }
+
     /** The window half-width w (the network sees 2w+1 observation times). */
     public int halfWidth() {
         return halfWidth;
@@ -153,9 +167,11 @@ public final class CodaModel implements AutoCloseable {
      * @return x̂ {@code [T − 2w][nx]}: row i is the analysis at time w + i
      */
     public double[][] analyse(Observations observations) {
-        CodaBatches batches = new CodaBatches(observations, halfWidth, 0);
+        CodaBatches batches = new CodaBatches(observations, halfWidth, 0, inputs);
         int n = batches.times() - 2 * halfWidth;
         double[][] out = new double[n][];
+        Block net = network();
+        boolean aligned = net instanceof CodaNet c && c.oneDnnAligned();
         try (NDManager manager = model.getNDManager().newSubManager()) {
             ParameterStore store = new ParameterStore(manager, false);
             for (int start = 0; start < n; start += CHUNK) {
@@ -164,7 +180,8 @@ public final class CodaModel implements AutoCloseable {
                 for (int i = 0; i < len; i++) {
                     centres[i] = halfWidth + start + i;
                 }
-                try (NDManager chunk = manager.newSubManager()) {
+                try (NDManager chunk = manager.newSubManager();
+                        KernelCheck.Scope fast = KernelCheck.alignedScope(aligned)) {
                     NDArray x = model.getBlock().forward(store, new NDList(batches.inputs(chunk, centres)), false)
                             .singletonOrThrow();
                     float[] flat = x.toFloatArray();

@@ -1,6 +1,7 @@
 package org.climagrad.coda;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -10,6 +11,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
@@ -19,64 +21,74 @@ import java.util.Arrays;
 import java.util.List;
 import org.climagrad.core.Check;
 import org.climagrad.core.Devices;
+import org.climagrad.core.KernelCheck;
 
 /**
  * The data-assimilation network of CODA (Zinchenko &amp; Greenberg 2024, "Combined optimization
  * of dynamics and assimilation with end-to-end learning on sparse observations", Sec. 2.2 and
  * Fig. 2): a "1.5-D U-Net" that maps an observation window to the state at the window centre,
- * x̂_t = A_φ(y_{t−w..t+w}, m_{t−w..t+w}).
+ * x̂_t = A_φ(y_{t−w..t+w}, m_{t−w..t+w}). The defaults are the reference configuration
+ * (m-dml/coda, {@code conf/assimilation_network/unet.yaml}).
  *
- * <p>Input {@code [batch, 2, T, K]}, {@code T = 2w + 1} observation times and K grid points on a
- * periodic domain; channel {@value #VALUES} holds the observed values (0 where missing), channel
- * {@value #MASK} the mask (1 observed, 0 missing); see {@link ObservationWindows}. Output
+ * <p>Input {@code [batch, C, T, K]}: C channels in the layout of {@link #inputs()} (default the
+ * reference's four: values, mask, relative time index k, k × value; see {@link CodaInputs}),
+ * {@code T = 2w + 1} observation times and K grid points on a periodic domain. Output
  * {@code [batch, K]}.
  *
- * <p>Architecture, with channels c_0..c_{L−1} (default 32, 64, 128, so L = 3 levels):
+ * <p>Architecture, with channels c_0..c_{L−1} (default 32, 64, 128, so L = 3 levels); a "block"
+ * (in → c → d) is [convolution in → c, BatchNorm (optional, default on), ReLU, convolution c → d],
+ * every convolution with kernel 3 and circular padding:
  * <ul>
- *   <li>Encoder level l (2-D over (time, space)): two blocks of [circular pad in space, 2-D
- *       convolution with zero padding in time, BatchNorm, ReLU] with c_l channels; between levels
- *       a max-pool over space by 2, so level l has K / 2^l points. T is kept at every level.
- *   <li>Skips: each level's feature map is reduced by a global max over time,
- *       {@code [batch, c_l, T, K_l] → [batch, c_l, K_l]}; the deepest one is the bottleneck.
- *   <li>Decoder level l = L−2..0 (1-D over space): transposed 1-D convolution (kernel 2, stride
- *       2) to c_l channels, written as a kernel-1 convolution to 2c_l channels whose two halves
- *       are interleaved in space (DJL's PyTorch engine has no deconvolution), concatenation with the skip of level l, two blocks of [circular pad,
- *       1-D convolution, BatchNorm, ReLU].
- *   <li>Output: circular pad and a 1-D convolution to one channel, squeezed to {@code [batch, K]}.
+ *   <li>Encoder level l: a 2-D block (C or c_{l−1}) → c_l → c_l over (time, space), circular in
+ *       both axes as the reference's {@code padding_mode="circular"}; between levels a 2 × 2
+ *       max-pool over time and space ({@link Pooling#TIME_AND_SPACE}, the reference) or 1 × 2
+ *       over space only ({@link Pooling#SPACE}).
+ *   <li>Skips and bottleneck: each level's block output before pooling, reduced by a maximum over
+ *       time, {@code [batch, c_l, T_l, K_l] → [batch, c_l, K_l]}.
+ *   <li>Decoder (1-D over space): a block c_{L−1} → c_{L−1} → c_{L−2} on the bottleneck; then for
+ *       l = L−2..0: a transposed 1-D convolution (kernel 2, stride 2; written as a kernel-1
+ *       convolution to 2c_l channels whose halves are interleaved in space, since DJL's PyTorch
+ *       engine has no deconvolution), concatenation with skip l, a block 2c_l → c_l → c_{l−1}
+ *       (c_0 at l = 0).
+ *   <li>Output: a circular 1-D convolution c_0 → 1 to {@code [batch, K]}, computed as one linear
+ *       map of the kernel's neighbours (the same function and parameter count; no convolution
+ *       with one output channel, see {@link #oneDnnAligned()}).
  * </ul>
- * The reference code (m-dml/coda) uses the same encoder/decoder layout; its configuration pools
- * (time, space) by averages, where this block max-pools space only, as the toolkit specifies.
  *
  * <p>Because every spatial operation is circular and pooling/upsampling act on blocks of
  * 2^(L−1) points, rolling the input in space by a multiple of 2^(L−1) rolls the output by the
- * same amount (in inference mode). K must be divisible by 2^(L−1); this is checked when the
- * block is initialized and on every forward pass. The forward pass never combines an array with
- * a Java number, so it is safe inside a {@code GradientCollector}.
+ * same amount (in inference mode). K must be divisible by 2^(L−1) and, with time pooling,
+ * T ≥ 2^(L−1); both are checked when the block is initialized and on every forward pass. The
+ * forward pass never combines an array with a Java number, so it is safe inside a
+ * {@code GradientCollector}.
  */
 public final class CodaNet extends AbstractBlock {
-    /** Input channel of the observed values. */
-    public static final int VALUES = 0;
-    /** Input channel of the observation mask. */
-    public static final int MASK = 1;
-    /** Number of input channels. */
-    public static final int INPUT_CHANNELS = 2;
     /** Input axes: batch, channel, time, space. */
     public static final int AXIS_CHANNEL = 1;
     /** Time axis of the input and of encoder feature maps. */
     public static final int AXIS_TIME = 2;
     /** Space axis of the input. */
     public static final int AXIS_SPACE = 3;
-    /** Convolution blocks per encoder or decoder level. */
-    public static final int CONVS_PER_LEVEL = 2;
 
-    private static final byte VERSION = 1;
+    /** Pooling between encoder levels. */
+    public enum Pooling {
+        /** 2 × 2 max-pooling over time and space (the reference). */
+        TIME_AND_SPACE,
+        /** 1 × 2 max-pooling over space only (T kept at every level; about 2.5× the FLOPs). */
+        SPACE
+    }
+
+    private static final byte VERSION = 2;
 
     private final int[] channels;
     private final int kernelSize;
     private final int pad;
-    private final List<Block> encoder = new ArrayList<>(); // conv, bn, conv, bn per level
+    private final Pooling pooling;
+    private final CodaInputs inputs;
+    private final boolean batchNorm;
+    private final List<Block[]> encoder = new ArrayList<>(); // {conv, bn or null, conv} per level
+    private final List<Block[]> decoder = new ArrayList<>(); // index 0 = bottleneck block, i = level L-1-i
     private final List<Block> upsample = new ArrayList<>(); // index l = level l (0..L-2)
-    private final List<Block> decoder = new ArrayList<>(); // conv, bn, conv, bn per level 0..L-2
     private final Block output;
 
     private CodaNet(Builder b) {
@@ -84,31 +96,46 @@ public final class CodaNet extends AbstractBlock {
         this.channels = b.channels.clone();
         this.kernelSize = b.kernelSize;
         this.pad = kernelSize / 2;
+        this.pooling = b.pooling;
+        this.inputs = b.inputs;
+        this.batchNorm = b.batchNorm;
         int levels = channels.length;
         for (int l = 0; l < levels; l++) {
-            for (int i = 0; i < CONVS_PER_LEVEL; i++) {
-                encoder.add(addChildBlock("enc" + l + "_conv" + i, Conv2d.builder()
-                        .setKernelShape(new Shape(kernelSize, kernelSize)).setFilters(channels[l])
-                        .optPadding(new Shape(pad, 0)).build()));
-                encoder.add(addChildBlock("enc" + l + "_bn" + i, BatchNorm.builder().build()));
-            }
+            encoder.add(block("enc" + l, true, channels[l], channels[l]));
         }
+        int top = levels - 1;
+        decoder.add(block("dec" + top, false, channels[top], channels[Math.max(top - 1, 0)]));
         for (int l = 0; l < levels - 1; l++) {
-            upsample.add(addChildBlock("dec" + l + "_up",
+            upsample.add(addChildBlock("up" + l,
                     Conv1d.builder().setKernelShape(new Shape(1)).setFilters(2 * channels[l]).build()));
-            for (int i = 0; i < CONVS_PER_LEVEL; i++) {
-                decoder.add(addChildBlock("dec" + l + "_conv" + i, Conv1d.builder()
-                        .setKernelShape(new Shape(kernelSize)).setFilters(channels[l]).build()));
-                decoder.add(addChildBlock("dec" + l + "_bn" + i, BatchNorm.builder().build()));
-            }
         }
-        output = addChildBlock("out_conv",
-                Conv1d.builder().setKernelShape(new Shape(kernelSize)).setFilters(1).build());
+        for (int l = levels - 2; l >= 0; l--) {
+            decoder.add(block("dec" + l, false, channels[l], channels[Math.max(l - 1, 0)]));
+        }
+        output = addChildBlock("out_conv", Linear.builder().setUnits(1).build());
     }
 
-    /** A builder; every setting has a default (channels 32, 64, 128; kernel size 3). */
+    private Block[] block(String name, boolean twoD, int mid, int out) {
+        Block first = addChildBlock(name + "_conv0", conv(twoD, mid));
+        Block bn = batchNorm ? addChildBlock(name + "_bn0", BatchNorm.builder().build()) : null;
+        Block second = addChildBlock(name + "_conv1", conv(twoD, out));
+        return new Block[] {first, bn, second};
+    }
+
+    private Block conv(boolean twoD, int filters) {
+        return twoD ? Conv2d.builder().setKernelShape(new Shape(kernelSize, kernelSize)).setFilters(filters).build()
+                : Conv1d.builder().setKernelShape(new Shape(kernelSize)).setFilters(filters).build();
+    }
+
+    /** A builder; every setting has a default (the reference configuration). */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** A builder preset to this network's settings (for a fresh, untrained copy). */
+    public Builder toBuilder() {
+        return new Builder().optChannels(channels).optKernelSize(kernelSize).optPooling(pooling).optInputs(inputs)
+                .optBatchNorm(batchNorm);
     }
 
     /** Channels per level c_0..c_{L−1} (copy). */
@@ -126,41 +153,94 @@ public final class CodaNet extends AbstractBlock {
         return kernelSize;
     }
 
+    /** Pooling between encoder levels. */
+    public Pooling pooling() {
+        return pooling;
+    }
+
+    /** The input channel layout. */
+    public CodaInputs inputs() {
+        return inputs;
+    }
+
+    /** Whether each block has a BatchNorm after its first convolution. */
+    public boolean batchNorm() {
+        return batchNorm;
+    }
+
+    /**
+     * Whether every convolution has a multiple of {@value KernelCheck#ALIGNMENT} output channels
+     * (every c_l a multiple of 16, as the reference's 32/64/128 and 16/32/64): then the trainer
+     * may use oneDNN on a CPU where it is wrong only for other channel counts
+     * ({@link KernelCheck#alignedScope}).
+     */
+    public boolean oneDnnAligned() {
+        return Arrays.stream(channels).allMatch(c -> c % KernelCheck.ALIGNMENT == 0);
+    }
+
     /** The pooling factor 2^(L−1): K must be a multiple of it; equivariant shifts are too. */
     public int poolingFactor() {
         return 1 << (channels.length - 1);
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+    protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training,
             PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
+        NDArray x = in.singletonOrThrow();
         checkInput(x.getShape());
         int levels = channels.length;
+        Shape poolShape = pooling == Pooling.TIME_AND_SPACE ? new Shape(2, 2) : new Shape(1, 2);
         NDArray[] skips = new NDArray[levels];
         for (int l = 0; l < levels; l++) {
             if (l > 0) {
-                x = Pool.maxPool2d(x, new Shape(1, 2), new Shape(1, 2), new Shape(0, 0), false);
+                x = Pool.maxPool2d(x, poolShape, poolShape, new Shape(0, 0), false);
             }
-            for (int i = 0; i < CONVS_PER_LEVEL; i++) {
-                int c = 2 * (l * CONVS_PER_LEVEL + i);
-                x = apply(encoder.get(c), ps, circularPad(x, pad), training, params);
-                x = Activation.relu(apply(encoder.get(c + 1), ps, x, training, params));
-            }
+            x = apply(encoder.get(l), ps, x, true, training, params);
             skips[l] = x.max(new int[] {AXIS_TIME}); // [batch, c_l, K_l]
         }
-        NDArray y = skips[levels - 1];
+        NDArray y = apply(decoder.get(0), ps, skips[levels - 1], false, training, params);
         for (int l = levels - 2; l >= 0; l--) {
-            y = upsample(apply(upsample.get(l), ps, y, training, params));
+            y = upsample(upsample.get(l).forward(ps, new NDList(y), training, params).singletonOrThrow());
             y = y.concat(skips[l], AXIS_CHANNEL);
-            for (int i = 0; i < CONVS_PER_LEVEL; i++) {
-                int c = 2 * (l * CONVS_PER_LEVEL + i);
-                y = apply(decoder.get(c), ps, circularPad(y, pad), training, params);
-                y = Activation.relu(apply(decoder.get(c + 1), ps, y, training, params));
-            }
+            y = apply(decoder.get(levels - 1 - l), ps, y, false, training, params);
         }
-        y = apply(output, ps, circularPad(y, pad), training, params);
-        return new NDList(y.squeeze(AXIS_CHANNEL));
+        return new NDList(outputLayer(ps, y, training, params));
+    }
+
+    /** The output convolution c_0 → 1 (circular) as a linear map of each point's kernel neighbourhood. */
+    private NDArray outputLayer(ParameterStore ps, NDArray y, boolean training, PairList<String, Object> params) {
+        long batch = y.getShape().get(0);
+        long k = y.getShape().get(2);
+        NDArray neighbours = neighbourhoods(y);
+        NDArray flat = neighbours.transpose(0, 2, 1).reshape(batch * k, neighbours.getShape().get(1));
+        return output.forward(ps, new NDList(flat), training, params).singletonOrThrow().reshape(batch, k);
+    }
+
+    /** {@code [batch, c, K] → [batch, kernelSize·c, K]}: channel j·c + i holds x[i, (s + j − p) mod K]. */
+    private NDArray neighbourhoods(NDArray y) {
+        long k = y.getShape().get(2);
+        NDArray padded = circularPad(y, pad);
+        NDList shifted = new NDList();
+        for (int j = 0; j < kernelSize; j++) {
+            shifted.add(padded.get(":, :, " + j + ":" + (j + k)));
+        }
+        return NDArrays.concat(shifted, AXIS_CHANNEL);
+    }
+
+    /** One block: conv, BatchNorm (optional), ReLU, conv, each conv circular in every axis it covers. */
+    private NDArray apply(Block[] b, ParameterStore ps, NDArray x, boolean twoD, boolean training,
+            PairList<String, Object> params) {
+        NDArray h = b[0].forward(ps, new NDList(pad(x, twoD)), training, params).singletonOrThrow();
+        if (b[1] != null) {
+            h = b[1].forward(ps, new NDList(h), training, params).singletonOrThrow();
+        }
+        h = Activation.relu(h);
+        return b[2].forward(ps, new NDList(pad(h, twoD)), training, params).singletonOrThrow();
+    }
+
+    private NDArray pad(NDArray x, boolean twoD) {
+        NDArray p = circularPad(x, pad);
+        return twoD ? circularPad(p, pad, AXIS_TIME) : p;
     }
 
     /**
@@ -175,11 +255,6 @@ public final class CodaNet extends AbstractBlock {
         return z.reshape(batch, 2, c, n).transpose(0, 2, 3, 1).reshape(batch, c, 2 * n);
     }
 
-    private static NDArray apply(Block b, ParameterStore ps, NDArray x, boolean training,
-            PairList<String, Object> params) {
-        return b.forward(ps, new NDList(x), training, params).singletonOrThrow();
-    }
-
     /**
      * Periodic padding of the last axis: {@code [..., K] → [..., K + 2p]} with
      * {@code out[..., j] = x[..., (j − p) mod K]}. Differentiable (slices and one concat).
@@ -188,16 +263,27 @@ public final class CodaNet extends AbstractBlock {
      * @param p padding on each side, ≥ 0
      */
     public static NDArray circularPad(NDArray x, int p) {
+        return circularPad(x, p, x.getShape().dimension() - 1);
+    }
+
+    /**
+     * Periodic padding of one axis by p on each side (p ≤ the axis length).
+     *
+     * @param x any array
+     * @param p padding on each side, ≥ 0
+     * @param axis the padded axis
+     */
+    public static NDArray circularPad(NDArray x, int p, int axis) {
         if (p == 0) {
             return x;
         }
-        int axis = x.getShape().dimension() - 1;
         long k = x.getShape().get(axis);
         if (p > k) {
-            throw new IllegalArgumentException("padding " + p + " exceeds the space axis length " + k);
+            throw new IllegalArgumentException("padding " + p + " exceeds the length " + k + " of axis " + axis);
         }
-        NDArray left = x.get("..., " + (k - p) + ":");
-        NDArray right = x.get("..., :" + p);
+        String lead = ", ".repeat(axis).replace(", ", ":, ");
+        NDArray left = x.get(lead + (k - p) + ":");
+        NDArray right = x.get(lead + ":" + p);
         return left.concat(x, axis).concat(right, axis);
     }
 
@@ -215,42 +301,52 @@ public final class CodaNet extends AbstractBlock {
         long batch = s.get(0);
         long time = s.get(AXIS_TIME);
         long k = s.get(AXIS_SPACE);
-        long in = INPUT_CHANNELS;
-        for (int l = 0; l < channels.length; l++) {
+        long in = inputs.channels();
+        int levels = channels.length;
+        for (int l = 0; l < levels; l++) {
             long kl = k >> l;
-            for (int i = 0; i < CONVS_PER_LEVEL; i++) {
-                int c = 2 * (l * CONVS_PER_LEVEL + i);
-                encoder.get(c).initialize(manager, dataType, new Shape(batch, in, time, kl + 2L * pad));
-                in = channels[l];
-                encoder.get(c + 1).initialize(manager, dataType, new Shape(batch, in, time, kl));
+            in = init(encoder.get(l), manager, dataType, batch, in, time, kl, channels[l]);
+            if (pooling == Pooling.TIME_AND_SPACE && l < levels - 1) {
+                time /= 2;
             }
         }
-        for (int l = channels.length - 2; l >= 0; l--) {
+        in = init(decoder.get(0), manager, dataType, batch, in, -1, k >> (levels - 1), channels[levels - 1]);
+        for (int l = levels - 2; l >= 0; l--) {
             long kl = k >> l;
             upsample.get(l).initialize(manager, dataType, new Shape(batch, in, kl / 2));
-            in = 2L * channels[l];
-            for (int i = 0; i < CONVS_PER_LEVEL; i++) {
-                int c = 2 * (l * CONVS_PER_LEVEL + i);
-                decoder.get(c).initialize(manager, dataType, new Shape(batch, in, kl + 2L * pad));
-                in = channels[l];
-                decoder.get(c + 1).initialize(manager, dataType, new Shape(batch, in, kl));
-            }
+            in = init(decoder.get(levels - 1 - l), manager, dataType, batch, in + channels[l], -1, kl, channels[l]);
         }
-        output.initialize(manager, dataType, new Shape(batch, in, k + 2L * pad));
+        output.initialize(manager, dataType, new Shape(batch * k, in * kernelSize));
     }
 
-    /** Validates an input shape {@code [batch, 2, T, K]}; throws naming the bad dimension. */
+    /** Initialises a block on input {@code [batch, in, (time,) k]} (time < 0: 1-D); returns its output channels. */
+    private long init(Block[] b, NDManager manager, DataType dataType, long batch, long in, long time, long k,
+            long mid) {
+        long tp = time + 2L * pad;
+        long kp = k + 2L * pad;
+        b[0].initialize(manager, dataType, time < 0 ? new Shape(batch, in, kp) : new Shape(batch, in, tp, kp));
+        if (b[1] != null) {
+            b[1].initialize(manager, dataType, time < 0 ? new Shape(batch, mid, k) : new Shape(batch, mid, time, k));
+        }
+        b[2].initialize(manager, dataType, time < 0 ? new Shape(batch, mid, kp) : new Shape(batch, mid, tp, kp));
+        return b[2].getOutputShapes(new Shape[] {time < 0 ? new Shape(batch, mid, kp)
+                : new Shape(batch, mid, tp, kp)})[0].get(1);
+    }
+
+    /** Validates an input shape {@code [batch, C, T, K]}; throws naming the bad dimension. */
     void checkInput(Shape s) {
+        int c = inputs.channels();
         if (s.dimension() != 4) {
-            throw new IllegalArgumentException("input has shape " + s + ": expected [batch, 2, T, K]");
+            throw new IllegalArgumentException("input has shape " + s + ": expected [batch, " + c + ", T, K]");
         }
-        if (s.get(AXIS_CHANNEL) != INPUT_CHANNELS) {
-            throw new IllegalArgumentException("input has " + s.get(AXIS_CHANNEL)
-                    + " channels: expected 2 (observed values, mask), shape [batch, 2, T, K]");
+        if (s.get(AXIS_CHANNEL) != c) {
+            throw new IllegalArgumentException("input has " + s.get(AXIS_CHANNEL) + " channels: expected " + c
+                    + " (" + inputs + "), shape [batch, " + c + ", T, K]");
         }
-        Check.atLeast("T", (int) s.get(AXIS_TIME), 1);
-        long k = s.get(AXIS_SPACE);
         int f = poolingFactor();
+        int minTime = pooling == Pooling.TIME_AND_SPACE ? Math.max(f, pad) : 1;
+        Check.atLeast("T (observation times in the window, 2w + 1)", (int) s.get(AXIS_TIME), minTime);
+        long k = s.get(AXIS_SPACE);
         if (k % f != 0 || k / f < Math.max(1, pad)) {
             throw new IllegalArgumentException("K = " + k + ": must be a positive multiple of 2^(levels-1) = " + f
                     + " (levels = " + channels.length + ", channels " + Arrays.toString(channels)
@@ -260,13 +356,17 @@ public final class CodaNet extends AbstractBlock {
 
     @Override
     public String toString() {
-        return "CodaNet(channels=" + Arrays.toString(channels) + ", kernelSize=" + kernelSize + ")";
+        return "CodaNet(channels=" + Arrays.toString(channels) + ", kernelSize=" + kernelSize + ", pooling="
+                + pooling + ", inputs=" + inputs + ", batchNorm=" + batchNorm + ")";
     }
 
     /** Builder in DJL style: {@code optX} settings, {@link #build()} validates. */
     public static final class Builder {
         private int[] channels = {32, 64, 128};
         private int kernelSize = 3;
+        private Pooling pooling = Pooling.TIME_AND_SPACE;
+        private CodaInputs inputs = CodaInputs.VALUES_MASK_TIME;
+        private boolean batchNorm = true;
 
         private Builder() {}
 
@@ -282,6 +382,24 @@ public final class CodaNet extends AbstractBlock {
             return this;
         }
 
+        /** Pooling between encoder levels (default {@link Pooling#TIME_AND_SPACE}, the reference). */
+        public Builder optPooling(Pooling pooling) {
+            this.pooling = pooling;
+            return this;
+        }
+
+        /** The input channel layout (default {@link CodaInputs#VALUES_MASK_TIME}, the reference). */
+        public Builder optInputs(CodaInputs inputs) {
+            this.inputs = inputs;
+            return this;
+        }
+
+        /** BatchNorm after the first convolution of every block (default true). */
+        public Builder optBatchNorm(boolean batchNorm) {
+            this.batchNorm = batchNorm;
+            return this;
+        }
+
         /** Validates and builds. */
         public CodaNet build() {
             Check.inRange("levels (number of channels)", channels.length, 1, 8);
@@ -290,6 +408,12 @@ public final class CodaNet extends AbstractBlock {
             }
             if (kernelSize < 1 || kernelSize % 2 == 0) {
                 throw new IllegalArgumentException("kernelSize = " + kernelSize + ": must be odd and >= 1");
+            }
+            if (pooling == null) {
+                throw new IllegalArgumentException("pooling: must not be null (TIME_AND_SPACE or SPACE)");
+            }
+            if (inputs == null) {
+                throw new IllegalArgumentException("inputs: must not be null (VALUES_MASK_TIME or VALUES_MASK)");
             }
             return new CodaNet(this);
         }

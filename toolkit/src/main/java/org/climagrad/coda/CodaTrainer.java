@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 import org.climagrad.core.Check;
 import org.climagrad.core.Devices;
+import org.climagrad.core.KernelCheck;
 import org.climagrad.obs.Observations;
 
 /**
@@ -36,12 +37,17 @@ import org.climagrad.obs.Observations;
  * <p>Training centres t = w .. T−1−w−R are shuffled each epoch (seeded); the last
  * {@code validationFraction} of them in time form the validation split. Early stopping keeps the
  * epoch with the lowest validation loss. A NaN, infinite or exploding loss term restores that
- * checkpoint and throws {@link CodaDivergenceException}.
+ * checkpoint and throws {@link CodaDivergenceException}, which hands that checkpoint back.
+ *
+ * <p>The trainer changes nothing it was given: each fit builds a fresh network from the template
+ * and initialises it from the seed (PyTorch's default rule, {@link Initialization}), without
+ * touching the engine's global random seed.
  */
 public final class CodaTrainer {
     /** A loss term above this many times its first value counts as exploding. */
     static final double EXPLOSION = 1e6;
-    private final Block network;
+    private final java.util.function.Supplier<? extends Block> network;
+    private final CodaInputs inputs;
     private final CodaLoss loss;
     private final int halfWidth;
     private final int batchSize;
@@ -58,9 +64,14 @@ public final class CodaTrainer {
     private final ToDoubleFunction<CodaModel> monitor;
     private final int parameterWarmup;
     private final CodaModel startFrom;
+    private final int maxSteps;
+    private final int monitorEvery;
 
     private CodaTrainer(Builder b) {
         network = b.network;
+        inputs = b.inputs;
+        maxSteps = b.maxSteps;
+        monitorEvery = b.monitorEvery;
         correction = b.correction;
         loss = b.loss;
         halfWidth = b.halfWidth;
@@ -128,7 +139,7 @@ public final class CodaTrainer {
     public Fit fit(Observations observations) {
         int nx = loss.rollout().dynamics().nx();
         Check.inRange("observations nx", observations.nx(), nx, nx);
-        CodaBatches data = new CodaBatches(observations, halfWidth, loss.rolloutSteps());
+        CodaBatches data = new CodaBatches(observations, halfWidth, loss.rolloutSteps(), inputs);
         int first = data.firstCentre();
         int count = data.lastCentre() - first + 1;
         int validation = (int) Math.floor(validationFraction * count);
@@ -137,10 +148,12 @@ public final class CodaTrainer {
             throw new IllegalArgumentException("observations give " + training + " training centres: need at least "
                     + "batchSize = " + batchSize + " (more times, a smaller batch or validation fraction)");
         }
-        Devices.engine().setRandomSeed((int) seed);
         Random rng = new Random(seed);
         Model model = Model.newInstance("coda-da", Devices.preferred());
-        Block trained = correction == null ? network : new JointBlock(network, correction, new Shape(1, 1));
+        Block net = network.get(); // a fresh network for every fit: the builder's is never trained
+        Block trained = correction == null ? net : new JointBlock(net, correction, new Shape(1, 1));
+        // oneDNN for CodaNets whose every convolution is aligned (the correction block has none)
+        boolean aligned = net instanceof CodaNet c && c.oneDnnAligned();
         model.setBlock(trained);
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss()) // unused: CodaLoss is applied by hand
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build())
@@ -151,34 +164,38 @@ public final class CodaTrainer {
         List<Double> monitored = new ArrayList<>();
         Adam thetaAdam = new Adam(theta.length, parameterLearningRate);
         try (Trainer trainer = model.newTrainer(config)) {
-            trainer.initialize(new Shape(batchSize, 2, 2 * halfWidth + 1, nx));
+            trainer.initialize(new Shape(batchSize, inputs.channels(), 2 * halfWidth + 1, nx));
+            Initialization.pytorchDefault(trained, new Random(seed ^ 0x9E3779B97F4A7C15L));
             if (startFrom != null) {
-                copyWeights(startFrom.network(), network);
+                copyWeights(startFrom.network(), net);
             }
             Checkpoint best = new Checkpoint(trained, theta);
             double bestValidation = Double.POSITIVE_INFINITY;
             int sinceBest = 0;
             int step = 0;
             double[] firstTerms = null;
-            for (int epoch = 1; epoch <= epochs; epoch++) {
+            boolean stepsDone = false;
+            for (int epoch = 1; epoch <= epochs && !stepsDone; epoch++) {
                 int[] order = shuffled(first, training, rng);
                 boolean tuneNow = tuneParameters && epoch > parameterWarmup;
                 double sumData = 0;
                 double sumModel = 0;
                 double sumTotal = 0;
                 int batches = training / batchSize;
-                for (int b = 0; b < batches; b++) {
+                int ran = 0;
+                for (int b = 0; b < batches && !stepsDone; b++) {
                     int[] centres = java.util.Arrays.copyOfRange(order, b * batchSize, (b + 1) * batchSize);
                     step++;
                     double[] terms;
                     double[] gradTheta;
-                    try (NDManager m = trainer.getManager().newSubManager()) {
+                    try (NDManager m = trainer.getManager().newSubManager();
+                            KernelCheck.Scope fast = KernelCheck.alignedScope(aligned)) {
                         NDArray th = m.create(toFloat(theta));
                         th.setRequiresGradient(tuneNow);
                         try (GradientCollector gc = trainer.newGradientCollector()) {
                             CodaLoss.Terms t = terms(trainer, m, data, centres, th, true);
                             terms = new double[] {t.data().getFloat(), t.model().getFloat(), t.total().getFloat()};
-                            checkFinite(terms, firstTerms, step, model, best);
+                            checkFinite(terms, firstTerms, step, model, best, halfWidth, nx, inputs);
                             gc.backward(t.total());
                         }
                         gradTheta = tuneNow ? toDouble(th.getGradient().toFloatArray()) : null;
@@ -194,14 +211,20 @@ public final class CodaTrainer {
                     sumData += terms[0];
                     sumModel += terms[1];
                     sumTotal += terms[2];
+                    ran++;
+                    stepsDone = step >= maxSteps;
+                    if (monitor != null && monitorEvery > 0 && step % monitorEvery == 0) {
+                        monitored.add(monitor.applyAsDouble(new CodaModel(model, halfWidth, nx, theta, inputs)));
+                    }
                 }
-                double val = validation > 0 ? validate(trainer, data, first + training, validation, theta)
+                batches = ran;
+                double val = validation > 0 ? validate(trainer, data, first + training, validation, theta, aligned)
                         : Double.NaN;
                 EpochStats stats = new EpochStats(epoch, sumData / batches, sumModel / batches, sumTotal / batches,
                         val, theta);
                 history.add(stats);
-                if (monitor != null) {
-                    monitored.add(monitor.applyAsDouble(new CodaModel(model, halfWidth, nx, theta)));
+                if (monitor != null && monitorEvery == 0) {
+                    monitored.add(monitor.applyAsDouble(new CodaModel(model, halfWidth, nx, theta, inputs)));
                 }
                 if (progress != null) {
                     progress.accept(stats);
@@ -216,11 +239,13 @@ public final class CodaTrainer {
                 }
             }
             best.restore(trained, model.getNDManager(), theta);
+        } catch (CodaDivergenceException e) {
+            throw e; // its model is the restored checkpoint, handed to the caller
         } catch (RuntimeException e) {
             model.close();
             throw e;
         }
-        return new Fit(new CodaModel(model, halfWidth, nx, theta), history, theta, trace.toArray(new double[0][]),
+        return new Fit(new CodaModel(model, halfWidth, nx, theta, inputs), history, theta, trace.toArray(new double[0][]),
                 monitored.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
@@ -238,7 +263,8 @@ public final class CodaTrainer {
         return loss.compute(analysis, shiftedAnalysis, theta, data.targets(m, centres), data.targetMask(m, centres));
     }
 
-    private double validate(Trainer trainer, CodaBatches data, int from, int count, double[] theta) {
+    private double validate(Trainer trainer, CodaBatches data, int from, int count, double[] theta,
+            boolean aligned) {
         double sum = 0;
         int n = 0;
         for (int start = 0; start < count; start += batchSize) {
@@ -247,7 +273,8 @@ public final class CodaTrainer {
             for (int i = 0; i < len; i++) {
                 centres[i] = from + start + i;
             }
-            try (NDManager m = trainer.getManager().newSubManager()) {
+            try (NDManager m = trainer.getManager().newSubManager();
+                    KernelCheck.Scope fast = KernelCheck.alignedScope(aligned)) {
                 double t = terms(trainer, m, data, centres, m.create(toFloat(theta)), false).total().getFloat();
                 sum += t * len;
                 n += len;
@@ -256,13 +283,16 @@ public final class CodaTrainer {
         return sum / n;
     }
 
-    private static void checkFinite(double[] terms, double[] firstTerms, int step, Model model, Checkpoint best) {
+    private static void checkFinite(double[] terms, double[] firstTerms, int step, Model model, Checkpoint best,
+            int halfWidth, int nx, CodaInputs inputs) {
         String[] names = {"data", "model", "total"};
         for (int i = 0; i < 3; i++) {
             boolean exploded = firstTerms != null && terms[i] > EXPLOSION * Math.max(firstTerms[i], 1e-12);
             if (!Double.isFinite(terms[i]) || exploded) {
                 best.restore(model.getBlock(), model.getNDManager(), null);
-                throw new CodaDivergenceException(step, names[i], terms[i]);
+                // The model now holds the last good weights; it leaves with the exception, open.
+                throw new CodaDivergenceException(step, names[i], terms[i],
+                        new CodaModel(model, halfWidth, nx, best.theta(), inputs));
             }
         }
     }
@@ -338,6 +368,10 @@ public final class CodaTrainer {
             this.theta = theta.clone();
         }
 
+        double[] theta() {
+            return theta.clone();
+        }
+
         /** Restores the block's parameters, and θ into {@code target} unless it is null. */
         void restore(Block block, NDManager manager, double[] target) {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
@@ -381,8 +415,11 @@ public final class CodaTrainer {
      * required; the rest optional.
      */
     public static final class Builder {
-        private Block network;
+        private java.util.function.Supplier<? extends Block> network;
+        private CodaInputs inputs = CodaInputs.VALUES_MASK_TIME;
         private CodaLoss loss;
+        private int maxSteps = Integer.MAX_VALUE;
+        private int monitorEvery;
         private int halfWidth = -1;
         private int batchSize = 16;
         private int epochs = 10;
@@ -423,8 +460,8 @@ public final class CodaTrainer {
         /**
          * A diagnostic evaluated after every epoch on the current network and θ (for example the
          * analysis RMSE against a truth the training never sees); the values land in
-         * {@link Fit#monitor()}. The model passed in is a view of the network being trained: do
-         * not close or save it.
+         * {@link Fit#monitor()}. The model passed in is a view of the network being trained: it
+         * may be saved (a checkpoint of a long run), not closed.
          */
         public Builder optMonitor(ToDoubleFunction<CodaModel> monitor) {
             this.monitor = monitor;
@@ -441,9 +478,51 @@ public final class CodaTrainer {
             return this;
         }
 
-        /** The DA network g_DA: {@code [batch, 2, 2w+1, nx] → [batch, nx]} (required; trained in place). */
-        public Builder setNetwork(Block network) {
+        /**
+         * The DA network g_DA {@code [batch, C, 2w+1, nx] → [batch, nx]} (required, or the supplier
+         * form). It is a template: every {@link #fit} trains a fresh copy built from its settings,
+         * initialised from the seed, so this object is never changed and two fits with the same
+         * seed give the same model. Its input layout is {@link CodaNet#inputs()}.
+         */
+        public Builder setNetwork(CodaNet network) {
+            if (network == null) {
+                this.network = null;
+                return this;
+            }
+            CodaNet.Builder template = network.toBuilder();
+            this.network = template::build;
+            this.inputs = network.inputs();
+            return this;
+        }
+
+        /**
+         * Any DA network {@code [batch, C, 2w+1, nx] → [batch, nx]}, as a supplier called once per
+         * {@link #fit} for a fresh, untrained block (required, or the {@link CodaNet} form); its
+         * input layout is given by {@link #optInputs} (default the reference's four channels).
+         */
+        public Builder setNetwork(java.util.function.Supplier<? extends Block> network) {
             this.network = network;
+            return this;
+        }
+
+        /** The input layout of a network given as a supplier (default {@link CodaInputs#VALUES_MASK_TIME}). */
+        public Builder optInputs(CodaInputs inputs) {
+            this.inputs = inputs;
+            return this;
+        }
+
+        /** Stop after this many gradient steps in all, ≥ 1 (default: only the epochs limit). */
+        public Builder optMaxSteps(int steps) {
+            this.maxSteps = steps;
+            return this;
+        }
+
+        /**
+         * Evaluate the monitor every {@code steps} gradient steps instead of after every epoch
+         * (≥ 1; for learning curves of long runs).
+         */
+        public Builder optMonitorEvery(int steps) {
+            this.monitorEvery = steps;
             return this;
         }
 
@@ -523,6 +602,11 @@ public final class CodaTrainer {
                 throw new IllegalArgumentException("loss: required (setLoss)");
             }
             Check.atLeast("halfWidth", halfWidth, 0);
+            if (inputs == null) {
+                throw new IllegalArgumentException("inputs: must not be null (VALUES_MASK_TIME or VALUES_MASK)");
+            }
+            Check.atLeast("maxSteps", maxSteps, 1);
+            Check.atLeast("monitorEvery", monitorEvery, 0);
             if (theta == null) {
                 throw new IllegalArgumentException("parameters: required (setParameters)");
             }

@@ -84,7 +84,14 @@ public final class KernelCheck {
      * @param finalError the worst relative error with the kernels now in use
      */
     public record Report(String cpu, boolean oneDnnEnabled, double firstError, String firstFailure,
-            double finalError) {}
+            double finalError, boolean alignedOneDnn) {}
+
+    /** Output-channel multiple for which oneDNN's convolutions are checked separately (the AVX-512 block). */
+    public static final int ALIGNMENT = 16;
+
+    private static final java.util.concurrent.locks.ReentrantLock SCOPE = new java.util.concurrent.locks.ReentrantLock();
+    private static Pointer context;
+    private static NativeLibrary torchLibrary;
 
     private static Report report;
 
@@ -113,7 +120,7 @@ public final class KernelCheck {
         Engine engine = Engine.getInstance();
         String cpu = cpuName();
         if (!"PyTorch".equals(engine.getEngineName())) {
-            report = new Report(cpu, false, 0, null, 0);
+            report = new Report(cpu, false, 0, null, 0, false);
             return report;
         }
         boolean enabled = true;
@@ -138,8 +145,53 @@ public final class KernelCheck {
                     + ". The toolkit will not train on wrong gradients. Set " + PROPERTY + "=off or run on another CPU;"
                     + " see the README, \"Known CPU faults\".");
         }
-        report = new Report(cpu, enabled, first.worst, first.failure, last.worst);
+        boolean aligned = false;
+        if (!enabled && mode == Mode.AUTO) {
+            setOneDnn(true);
+            try {
+                aligned = run(ALIGNED_CASES).failure == null;
+            } finally {
+                setOneDnn(false);
+            }
+        }
+        report = new Report(cpu, enabled, first.worst, first.failure, last.worst, aligned);
         return report;
+    }
+
+    /**
+     * A scope in which oneDNN is switched back on for networks whose every convolution has a
+     * multiple of {@value #ALIGNMENT} output channels, on a CPU where the check found oneDNN wrong
+     * only for other channel counts: there its backward-data kernel was checked right for aligned
+     * layers ({@link Report#alignedOneDnn()}) and is about four times faster than PyTorch's own
+     * convolution. Everywhere else (a healthy CPU, {@code off} mode, an unaligned network, aligned
+     * layers also wrong) the scope changes nothing. Open it around the forward and backward pass
+     * of such a network only; one thread holds it at a time, and convolutions of other code run
+     * in other threads meanwhile would see oneDNN too.
+     *
+     * @param allConvolutionsAligned whether every convolution the scope covers has a multiple of
+     *     {@value #ALIGNMENT} output channels
+     */
+    public static Scope alignedScope(boolean allConvolutionsAligned) {
+        Report r = ensure();
+        if (!allConvolutionsAligned || r.oneDnnEnabled() || !r.alignedOneDnn()) {
+            return () -> { };
+        }
+        SCOPE.lock();
+        setOneDnn(true);
+        return () -> {
+            try {
+                setOneDnn(false);
+            } finally {
+                SCOPE.unlock();
+            }
+        };
+    }
+
+    /** An open {@link #alignedScope}; closing it restores the process-wide setting. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private record Result(double worst, String failure) {}
@@ -155,12 +207,21 @@ public final class KernelCheck {
     private static final List<Case> CASES = List.of(new Case(4, 8, 1, 1, 16), new Case(4, 8, 8, 1, 16),
             new Case(4, 16, 15, 1, 16), new Case(4, 2, 8, 5, 12), new Case(4, 8, 16, 5, 12));
 
+    /** Layers with a multiple of {@value #ALIGNMENT} output channels, as {@code CodaNet} has them. */
+    private static final List<Case> ALIGNED_CASES = List.of(new Case(4, 4, 16, 5, 12), new Case(4, 4, 32, 7, 12),
+            new Case(4, 16, 16, 5, 12), new Case(4, 32, 32, 1, 16), new Case(4, 48, 16, 1, 16),
+            new Case(4, 16, 64, 3, 10), new Case(4, 4, 16, 1, 16));
+
     private static Result run() {
+        return run(CASES);
+    }
+
+    private static Result run(List<Case> cases) {
         double worst = 0;
         String failure = null;
         String[] names = {"forward value", "data gradient", "weight gradient"};
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-            for (Case c : CASES) {
+            for (Case c : cases) {
                 Random rng = new Random(7L * c.in + 131L * c.out + 1009L * c.time + c.space);
                 float[] x = gaussian(rng, c.batch * c.in * c.time * c.space, 1);
                 float[] w = gaussian(rng, c.out * c.in * (c.time == 1 ? 1 : 3) * 3, 0.3);
@@ -279,17 +340,28 @@ public final class KernelCheck {
         }
         try {
             NativeLibrary torch = NativeLibrary.getInstance(lib.toString());
-            Pointer context = (Pointer) torch.getFunction("_ZN2at13globalContextEv").invoke(Pointer.class,
+            Pointer ctx = (Pointer) torch.getFunction("_ZN2at13globalContextEv").invoke(Pointer.class,
                     new Object[0]);
-            torch.getFunction("_ZN2at7Context20setUserEnabledMkldnnEb").invokeVoid(new Object[] {context, false});
-            torch.getFunction("_ZN2at7Context20setUserEnabledNNPACKEb").invokeVoid(new Object[] {context, false});
-            int mkldnn = torch.getFunction("_ZNK2at7Context17userEnabledMkldnnEv").invokeInt(new Object[] {context});
+            torch.getFunction("_ZN2at7Context20setUserEnabledMkldnnEb").invokeVoid(new Object[] {ctx, false});
+            torch.getFunction("_ZN2at7Context20setUserEnabledNNPACKEb").invokeVoid(new Object[] {ctx, false});
+            int mkldnn = torch.getFunction("_ZNK2at7Context17userEnabledMkldnnEv").invokeInt(new Object[] {ctx});
             if ((mkldnn & 0xff) != 0) {
                 throw new IllegalStateException(why + ", but at::Context::userEnabledMkldnn() still returns true");
             }
+            torchLibrary = torch;
+            context = ctx;
         } catch (UnsatisfiedLinkError e) {
             throw new IllegalStateException(why + ", but " + lib + " does not export at::Context's setters: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** Switches oneDNN on or off again after {@link #disableOneDnn} found the library; verifies. */
+    private static void setOneDnn(boolean on) {
+        torchLibrary.getFunction("_ZN2at7Context20setUserEnabledMkldnnEb").invokeVoid(new Object[] {context, on});
+        int now = torchLibrary.getFunction("_ZNK2at7Context17userEnabledMkldnnEv").invokeInt(new Object[] {context});
+        if (((now & 0xff) != 0) != on) {
+            throw new IllegalStateException("at::Context::setUserEnabledMkldnn(" + on + ") did not take effect");
         }
     }
 

@@ -27,6 +27,14 @@ public final class ObservationModel {
         return builder().setSigma(sigma).optSampling(new Sampling.RandomMissing(missingFraction)).build();
     }
 
+    /**
+     * The reference CODA code's setting: σ and exactly round(fraction·nx) variables missing, a
+     * random subset redrawn every step ({@link Sampling.ExactMissing}).
+     */
+    public static ObservationModel exactMissing(double sigma, double missingFraction) {
+        return builder().setSigma(sigma).optSampling(new Sampling.ExactMissing(missingFraction)).build();
+    }
+
     /** Observation-error standard deviation σ. */
     public double sigma() {
         return sigma;

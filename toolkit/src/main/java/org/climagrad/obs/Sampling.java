@@ -46,6 +46,44 @@ public sealed interface Sampling {
     }
 
     /**
+     * An exact count: exactly round(fraction·nx) variables missing (at least one observed),
+     * a uniformly random subset redrawn at every observation time (the reference CODA code's
+     * observation model: 30 of 40 masked per step at 75 %, the top-k of uniform draws; DAPPER's
+     * "k of n" networks). Unlike {@link RandomMissing}, the number observed never varies.
+     *
+     * @param fraction missing fraction in [0, 1)
+     */
+    record ExactMissing(double fraction) implements Sampling {
+        /** Validates the fraction. */
+        public ExactMissing {
+            Check.inHalfOpen("missing fraction", fraction, 0, 1);
+        }
+
+        /** The number of observed variables out of nx. */
+        public int observed(int nx) {
+            return Math.max(1, nx - (int) Math.round(fraction * nx));
+        }
+
+        @Override
+        public boolean[] mask(int nx, int time, Random rng) {
+            int[] perm = new int[nx];
+            for (int i = 0; i < nx; i++) {
+                perm[i] = i;
+            }
+            int observed = observed(nx);
+            boolean[] m = new boolean[nx];
+            for (int i = 0; i < observed; i++) { // partial Fisher-Yates: a uniform random subset
+                int j = i + rng.nextInt(nx - i);
+                int t = perm[i];
+                perm[i] = perm[j];
+                perm[j] = t;
+                m[perm[i]] = true;
+            }
+            return m;
+        }
+    }
+
+    /**
      * Fixed, evenly spaced locations: variables offset, offset + spacing, ...
      *
      * @param spacing distance between observed variables, ≥ 1

@@ -104,13 +104,16 @@ public final class Coda2024 {
         }
 
         /**
-         * FAST: w = 10, R = 10, α = 1, channels 8/16/32, 5 epochs, batch 16, lr 3e-3 (about 30 s on
-         * two cores for T = 2000); PAPER: w = 15, R = 10, α = 1, channels 32/64/128, 50 epochs,
-         * batch 16, lr 1e-3 (a GPU run).
+         * FAST: w = 10, R = 10, α = 1, channels 16/32/64, 5 epochs, batch 16, lr 3e-3 (under a
+         * minute on two cores for T = 2000); PAPER: the reference code's experiment configuration,
+         * w = 25, R = 25, α = 1, channels 32/64/128, up to 100 epochs (early stopping with
+         * patience 10 on the validation loss), batch 16, lr 1e-3. The shipped paper-scale networks
+         * ({@link Coda2024#paperNetwork()}) were trained with the PAPER settings on a longer record
+         * and a step budget; see {@code datasets/coda/README.md}.
          */
         public static CodaSettings of(Profile profile) {
-            return profile == Profile.FAST ? new CodaSettings(10, 10, 1, new int[] {8, 16, 32}, 5, 16, 3e-3)
-                    : new CodaSettings(15, 10, 1, new int[] {32, 64, 128}, 50, 16, 1e-3);
+            return profile == Profile.FAST ? new CodaSettings(10, 10, 1, new int[] {16, 32, 64}, 5, 16, 3e-3)
+                    : new CodaSettings(25, 25, 1, new int[] {32, 64, 128}, 100, 16, 1e-3);
         }
 
         @Override
@@ -121,8 +124,71 @@ public final class Coda2024 {
         }
     }
 
+    /** Fraction of the training record held out for validation (the reference: the last 25 %). */
+    public static final double VALIDATION_FRACTION = 0.25;
+    /** Early-stopping patience in epochs (the reference: 10). */
+    public static final int PATIENCE = 10;
+
     /** A trained CODA network, its training history and its analysis of the twin as a {@link DaResult}. */
     public record CodaRun(CodaTrainer.Fit fit, DaResult result) {}
+
+    /**
+     * The paper-scale CODA networks shipped in {@code datasets/coda/} (trained on this project's
+     * 2-core CPU by {@link Coda2024Training}; command, wall time and learning curve in
+     * {@code datasets/coda/README.md}), all at the Fig. 3 setting (75 % missing as exactly 30 of
+     * 40, σ = 1), w = 25, R = 25, α = 1.
+     */
+    public enum PaperNetwork {
+        /** The reference configuration, channels 32/64/128. */
+        REFERENCE("fig3-32-64-128", 32, 64, 128),
+        /** Half the channels, 16/32/64 (a quarter of the FLOPs). */
+        SMALL("fig3-16-32-64", 16, 32, 64);
+
+        private final String folder;
+        private final int[] channels;
+
+        PaperNetwork(String folder, int... channels) {
+            this.folder = folder;
+            this.channels = channels;
+        }
+
+        /** The folder under {@code datasets/coda/}. */
+        public String folder() {
+            return folder;
+        }
+
+        /** An untrained network of this architecture. */
+        public CodaNet architecture() {
+            return CodaNet.builder().optChannels(channels).build();
+        }
+
+        /** Loads the shipped network (the caller closes it). */
+        public CodaModel load() {
+            String resource = "coda/" + folder + "/coda-da-0000.params";
+            try (java.io.InputStream in = Coda2024.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalArgumentException("resource " + resource + ": not on the class path "
+                            + "(datasets/coda/" + folder + "/ is packed into the toolkit jar)");
+                }
+                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("climagrad-coda-");
+                java.nio.file.Path file = dir.resolve("coda-da-0000.params");
+                try {
+                    java.nio.file.Files.copy(in, file);
+                    return CodaModel.load(dir, architecture());
+                } finally {
+                    java.nio.file.Files.deleteIfExists(file);
+                    java.nio.file.Files.deleteIfExists(dir);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("could not read resource " + resource, e);
+            }
+        }
+    }
+
+    /** The shipped paper-scale network of the reference configuration ({@link PaperNetwork#REFERENCE}). */
+    public static CodaModel paperNetwork() {
+        return PaperNetwork.REFERENCE.load();
+    }
 
     /** The CODA settings of the current profile. */
     public static CodaSettings codaSettings() {
@@ -164,7 +230,8 @@ public final class Coda2024 {
                 .setLoss(CodaLoss.builder().setRollout(model).setRolloutSteps(coda.rolloutSteps())
                         .optAlpha(coda.alpha()).build())
                 .setHalfWidth(coda.halfWidth()).optEpochs(coda.epochs()).optBatchSize(coda.batchSize())
-                .optLearningRate(coda.learningRate()).optSeed(seed).optProgress(progress);
+                .optLearningRate(coda.learningRate()).optValidationFraction(VALIDATION_FRACTION)
+                .optPatience(PATIENCE).optSeed(seed).optProgress(progress);
     }
 
     /** The settings of the current profile ({@link Profile#current()}). */

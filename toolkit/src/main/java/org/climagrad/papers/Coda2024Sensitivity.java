@@ -131,7 +131,7 @@ public final class Coda2024Sensitivity {
      */
     public static Twin testTwin(Settings s, double missing, double sigma, int index) {
         return CodaBaselines.experiment(s.testTimes(), s.seed() + 1000 + index).toBuilder()
-                .setObservationModel(ObservationModel.coda(sigma, missing)).build().generate();
+                .setObservationModel(ObservationModel.exactMissing(sigma, missing)).build().generate();
     }
 
     /**

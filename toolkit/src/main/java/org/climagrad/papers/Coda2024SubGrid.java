@@ -164,10 +164,10 @@ public final class Coda2024SubGrid {
                 coupling[t][k] = -hc * mean;
             }
         }
-        Observations obs = ObservationModel.coda(CodaBaselines.SIGMA, CodaBaselines.MISSING).observe(slow,
+        Observations obs = ObservationModel.exactMissing(CodaBaselines.SIGMA, CodaBaselines.MISSING).observe(slow,
                 rng.nextLong());
         TwinExperiment model = TwinExperiment.builder().setRollout(truncated()).optParameters(F)
-                .setObservationModel(ObservationModel.coda(CodaBaselines.SIGMA, CodaBaselines.MISSING))
+                .setObservationModel(ObservationModel.exactMissing(CodaBaselines.SIGMA, CodaBaselines.MISSING))
                 .setTimes(times).optSeed(seed).build();
         return new SubGridTwin(new Twin(model, slow, obs), coupling);
     }

@@ -142,11 +142,11 @@ public final class Lai2024Links {
         return t;
     }
 
-    /** Number of trainable values of the default {@link CodaNet} for inputs {@code [batch, 2, 2w+1, nx]}. */
+    /** Number of trainable values of the default {@link CodaNet} for inputs {@code [batch, 4, 2w+1, nx]}. */
     public static long codaParameters(int batch, int nx, int halfWidth) {
         try (NDManager m = NDManager.newBaseManager(org.climagrad.core.Devices.preferred())) {
             CodaNet net = CodaNet.builder().build();
-            net.initialize(m, DataType.FLOAT32, new Shape(batch, 2, 2L * halfWidth + 1, nx));
+            net.initialize(m, DataType.FLOAT32, new Shape(batch, net.inputs().channels(), 2L * halfWidth + 1, nx));
             long n = 0;
             for (Pair<String, Parameter> q : net.getParameters()) {
                 if (q.getValue().requiresGradient()) {

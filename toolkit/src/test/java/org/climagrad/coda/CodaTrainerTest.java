@@ -41,7 +41,7 @@ class CodaTrainerTest {
     }
 
     static CodaTrainer.Builder trainer(double alpha) {
-        return CodaTrainer.builder().setNetwork(mlp())
+        return CodaTrainer.builder().setNetwork(CodaTrainerTest::mlp).optInputs(CodaInputs.VALUES_MASK)
                 .setLoss(CodaLoss.builder().setRollout(ROLLOUT).setRolloutSteps(R).optAlpha(alpha).build())
                 .setHalfWidth(W).setParameters(8.0).optEpochs(4).optBatchSize(16).optLearningRate(3e-3).optSeed(11);
     }
@@ -153,7 +153,7 @@ class CodaTrainerTest {
                 .add(Linear.builder().setUnits(1).build());
         Rollout corrected = Rollout.builder().setDt(0.01).setDynamics(Lorenz96.builder().optSize(K)
                 .optCorrection(org.climagrad.dynamics.Correction.local(psi, true)).build()).build();
-        CodaTrainer.Fit fit = CodaTrainer.builder().setNetwork(mlp())
+        CodaTrainer.Fit fit = CodaTrainer.builder().setNetwork(CodaTrainerTest::mlp).optInputs(CodaInputs.VALUES_MASK)
                 .setLoss(CodaLoss.builder().setRollout(corrected).setRolloutSteps(R).build()).setHalfWidth(W)
                 .setParameters(6.0).optCorrection(psi).optEpochs(30).optLearningRate(3e-3).optSeed(5).build()
                 .fit(twin.observations());
@@ -187,7 +187,7 @@ class CodaTrainerTest {
         assertTrue(rmse(more.model().analyse(twin.observations()), W) < before, "continued training improves");
         more.model().close();
         Block other = new SequentialBlock().add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(K).build());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer(1).setNetwork(other)
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer(1).setNetwork(() -> other).optInputs(CodaInputs.VALUES_MASK)
                 .optStartFrom(first.model()).build().fit(twin.observations()));
         assertTrue(e.getMessage().contains("startFrom"), e.getMessage());
         first.model().close();
@@ -196,12 +196,57 @@ class CodaTrainerTest {
     }
 
     @Test
-    void divergenceNamesStepAndTerm() {
+    void divergenceNamesStepAndTermAndHandsBackTheLastGoodCheckpoint() {
         CodaDivergenceException e = assertThrows(CodaDivergenceException.class,
                 () -> trainer(1).optLearningRate(1e4).build().fit(twin.observations()));
         assertTrue(e.step() >= 1);
         assertTrue(List.of("data", "model", "total").contains(e.term()), e.term());
         assertTrue(e.getMessage().contains("step " + e.step()), e.getMessage());
+        // The checkpoint is usable (not closed with the failed training) and holds finite weights:
+        // here the initial ones, which the same seed reproduces with a learning rate too small to move them.
+        try (CodaModel good = e.lastGood();
+                CodaModel still = trainer(1).optLearningRate(1e-12).optEpochs(1).build().fit(twin.observations())
+                        .model()) {
+            double[][] a = good.analyse(twin.observations());
+            double[][] b = still.analyse(twin.observations());
+            for (int i = 0; i < a.length; i += 37) {
+                for (int k = 0; k < K; k++) {
+                    assertTrue(Double.isFinite(a[i][k]));
+                }
+                assertArrayEquals(b[i], a[i], 1e-3, "the restored checkpoint is the seed's initial network");
+            }
+        }
+    }
+
+    /**
+     * The network given to the builder is a template: it is never initialised or trained, two fits
+     * from one builder give identical results, and the engine's global random seed plays no part.
+     */
+    @Test
+    void templateIsNeverTrainedAndTheGlobalSeedPlaysNoPart() {
+        CodaNet template = CodaNet.builder().optChannels(8, 16, 32).build();
+        CodaTrainer trainer = CodaTrainer.builder().setNetwork(template)
+                .setLoss(CodaLoss.builder().setRollout(ROLLOUT).setRolloutSteps(5).build()).setHalfWidth(5)
+                .setParameters(8.0).optEpochs(1).optMaxSteps(6).optBatchSize(8).optLearningRate(3e-3).optSeed(9)
+                .build();
+        ai.djl.engine.Engine.getInstance().setRandomSeed(123);
+        CodaTrainer.Fit a = trainer.fit(twin.observations());
+        ai.djl.engine.Engine.getInstance().setRandomSeed(456);
+        CodaTrainer.Fit b = trainer.fit(twin.observations());
+        assertTrue(!template.isInitialized(), "the template stays untouched");
+        assertEquals(a.history().get(0).trainTotal(), b.history().get(0).trainTotal(), 0.0);
+        double[][] xa = a.model().analyse(twin.observations());
+        double[][] xb = b.model().analyse(twin.observations());
+        assertArrayEquals(xa[100], xb[100], 0.0);
+        CodaTrainer.Fit other = CodaTrainer.builder().setNetwork(template)
+                .setLoss(CodaLoss.builder().setRollout(ROLLOUT).setRolloutSteps(5).build()).setHalfWidth(5)
+                .setParameters(8.0).optEpochs(1).optMaxSteps(6).optBatchSize(8).optLearningRate(3e-3).optSeed(10)
+                .build().fit(twin.observations());
+        assertTrue(Math.abs(other.model().analyse(twin.observations())[100][0] - xa[100][0]) > 1e-6,
+                "another seed, another network");
+        a.model().close();
+        b.model().close();
+        other.model().close();
     }
 
     @Test

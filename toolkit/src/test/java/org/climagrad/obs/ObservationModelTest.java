@@ -41,6 +41,35 @@ class ObservationModelTest {
         assertFalse(java.util.Arrays.equals(a.maskAt(0), c.maskAt(0)));
     }
 
+    /** Exactly 30 of 40 missing at every step (the reference CODA setting), a new uniform subset each time. */
+    @Test
+    void exactCountIsExactEveryStepAndItsLocationsUniform() {
+        Observations y = ObservationModel.exactMissing(1, 0.75).observe(zeros(4000, 40), 5);
+        boolean[][] m = y.mask();
+        int[] perVariable = new int[40];
+        int changed = 0;
+        for (int t = 0; t < m.length; t++) {
+            int seen = 0;
+            for (int i = 0; i < 40; i++) {
+                seen += m[t][i] ? 1 : 0;
+                perVariable[i] += m[t][i] ? 1 : 0;
+            }
+            assertEquals(10, seen, "observed at time " + t);
+            if (t > 0 && !java.util.Arrays.equals(m[t], m[t - 1])) {
+                changed++;
+            }
+        }
+        assertTrue(changed > 3990, "redrawn every step: changed " + changed + " of 3999 times");
+        // Each variable is seen with probability 1/4: 1000 ± 27 (binomial sd) of 4000; 5 sd bounds.
+        for (int i = 0; i < 40; i++) {
+            assertEquals(1000, perVariable[i], 140, "variable " + i + " observed " + perVariable[i] + " times");
+        }
+        assertEquals(10, new Sampling.ExactMissing(0.75).observed(40));
+        assertEquals(1, new Sampling.ExactMissing(0.99).observed(40), "at least one observed");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Sampling.ExactMissing(1));
+        assertTrue(e.getMessage().contains("missing fraction"), e.getMessage());
+    }
+
     @Test
     void fixedLayoutsKeepTheirLocations() {
         Observations even = ObservationModel.builder().setSigma(0).optSampling(new Sampling.EvenlySpaced(4, 1))
