@@ -218,7 +218,6 @@ public final class Coda2024Paper {
     public static Figure learningCurves(Coda2024.PaperNetwork... networks) {
         Table all = Table.create("CODA paper-scale learning curves", StringColumn.create("network"),
                 DoubleColumn.create("step"), DoubleColumn.create("wall_s"), DoubleColumn.create("eval_rmse"));
-        List<org.knowm.xchart.XYChart> charts = new java.util.ArrayList<>();
         org.knowm.xchart.XYChart chart = org.climagrad.plot.Charts.lines("CODA training on a 2-core CPU: analysis RMSE "
                 + "on an independent twin", "gradient step", "analysis RMSE", new double[0], Map.of());
         for (Coda2024.PaperNetwork n : networks) {
@@ -239,8 +238,7 @@ public final class Coda2024Paper {
             }
             chart.addSeries(n.name() + " " + java.util.Arrays.toString(n.architecture().channels()), steps, rmse);
         }
-        charts.add(chart);
-        return new Figure("CODA paper-scale learning curves", all, List.copyOf(charts), 1);
+        return Figure.of("CODA paper-scale learning curves", all, chart);
     }
 
     /** Fig. 4b of a shipped network, from its {@code fig4b-grid.csv} (heat map of RMSE / σ). */
