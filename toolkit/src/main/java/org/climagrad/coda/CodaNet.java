@@ -257,7 +257,7 @@ public final class CodaNet extends AbstractBlock {
 
     /**
      * Periodic padding of the last axis: {@code [..., K] → [..., K + 2p]} with
-     * {@code out[..., j] = x[..., (j − p) mod K]}. Differentiable (slices and one concat).
+     * {@code out[..., j] = x[..., (j − p) mod K]}. Differentiable (two slices and one concatenation).
      *
      * @param x any array whose last axis is space, with K ≥ p
      * @param p padding on each side, ≥ 0
@@ -284,7 +284,7 @@ public final class CodaNet extends AbstractBlock {
         String lead = ", ".repeat(axis).replace(", ", ":, ");
         NDArray left = x.get(lead + (k - p) + ":");
         NDArray right = x.get(lead + ":" + p);
-        return left.concat(x, axis).concat(right, axis);
+        return NDArrays.concat(new NDList(left, x, right), axis); // one copy, not two
     }
 
     @Override

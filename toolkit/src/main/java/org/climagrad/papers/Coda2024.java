@@ -164,24 +164,32 @@ public final class Coda2024 {
 
         /** Loads the shipped network (the caller closes it). */
         public CodaModel load() {
-            String resource = "coda/" + folder + "/coda-da-0000.params";
-            try (java.io.InputStream in = Coda2024.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalArgumentException("resource " + resource + ": not on the class path "
-                            + "(datasets/coda/" + folder + "/ is packed into the toolkit jar)");
-                }
-                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("climagrad-coda-");
-                java.nio.file.Path file = dir.resolve("coda-da-0000.params");
-                try {
-                    java.nio.file.Files.copy(in, file);
-                    return CodaModel.load(dir, architecture());
-                } finally {
-                    java.nio.file.Files.deleteIfExists(file);
-                    java.nio.file.Files.deleteIfExists(dir);
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("could not read resource " + resource, e);
+            return loadShipped(folder, architecture());
+        }
+    }
+
+    /**
+     * A network shipped in {@code datasets/coda/<folder>/coda-da-0000.params} (packed into the
+     * toolkit jar), loaded into {@code architecture} (the caller closes it).
+     */
+    static CodaModel loadShipped(String folder, CodaNet architecture) {
+        String resource = "coda/" + folder + "/coda-da-0000.params";
+        try (java.io.InputStream in = Coda2024.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("resource " + resource + ": not on the class path "
+                        + "(datasets/coda/" + folder + "/ is packed into the toolkit jar)");
             }
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("climagrad-coda-");
+            java.nio.file.Path file = dir.resolve("coda-da-0000.params");
+            try {
+                java.nio.file.Files.copy(in, file);
+                return CodaModel.load(dir, architecture);
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+                java.nio.file.Files.deleteIfExists(dir);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not read resource " + resource, e);
         }
     }
 

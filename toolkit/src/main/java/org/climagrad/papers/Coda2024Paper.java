@@ -260,6 +260,166 @@ public final class Coda2024Paper {
     }
 
     /**
+     * The CODA loss (eq. 6, α = 1) as a function of F with the network's analyses held fixed: for
+     * every {@code stride}-th centre t with a complete window at t + R, the data term (observed
+     * y_{t..t+R} against M_F^j(x̂_t), mean over observed entries) and the model term
+     * (x̂_{t+R} against M_F^R(x̂_t), mean over entries). Its minimum is the F that joint tuning
+     * (Fig. 5) moves towards once the network has converged; a network whose analyses are
+     * faithful puts it at the true F.
+     *
+     * @param coda a trained network
+     * @param twin observations (the truth is not used)
+     * @param rolloutSteps R ≥ 1
+     * @param forcings the F values, each in [1, 30]
+     * @param stride centres between samples, ≥ 1
+     * @return columns F, data, model, total
+     */
+    public static Table forcingProfile(CodaModel coda, Twin twin, int rolloutSteps, double[] forcings, int stride) {
+        Check.atLeast("rolloutSteps", rolloutSteps, 1);
+        Check.atLeast("stride", stride, 1);
+        for (double f : forcings) {
+            Check.inClosed("forcings", f, 1, 30);
+        }
+        Observations obs = twin.observations();
+        double[][] a = coda.analyse(obs);
+        int w = coda.halfWidth();
+        int count = (a.length - rolloutSteps + stride - 1) / stride;
+        Check.atLeast("twin times", count, 1);
+        double[][] x0 = new double[count][];
+        for (int i = 0; i < count; i++) {
+            x0[i] = a[i * stride];
+        }
+        Table t = Table.create("CODA loss against F (analyses fixed)", DoubleColumn.create("F"),
+                DoubleColumn.create("data"), DoubleColumn.create("model"), DoubleColumn.create("total"));
+        for (double f : forcings) {
+            double[][][] traj = CodaBaselines.rollout().simulate(x0, new double[] {f}, rolloutSteps, 1);
+            double data = 0;
+            long observed = 0;
+            double model = 0;
+            for (int i = 0; i < count; i++) {
+                int centre = w + i * stride;
+                for (int j = 0; j <= rolloutSteps; j++) {
+                    double[] y = obs.valuesAt(centre + j);
+                    boolean[] m = obs.maskAt(centre + j);
+                    for (int k = 0; k < y.length; k++) {
+                        if (m[k]) {
+                            double e = y[k] - traj[i][j][k];
+                            data += e * e;
+                            observed++;
+                        }
+                    }
+                }
+                double[] shifted = a[i * stride + rolloutSteps];
+                for (int k = 0; k < shifted.length; k++) {
+                    double e = shifted[k] - traj[i][rolloutSteps][k];
+                    model += e * e;
+                }
+            }
+            data /= Math.max(observed, 1);
+            model /= (double) count * a[0].length;
+            t.doubleColumn(0).append(f);
+            t.doubleColumn(1).append(data);
+            t.doubleColumn(2).append(model);
+            t.doubleColumn(3).append(data + model);
+        }
+        return t;
+    }
+
+    /**
+     * A Fig. 4a network shipped in {@code datasets/coda/fig4a/<run>/} (channels
+     * {@link Coda2024Sweeps#CHANNELS}; the caller closes it).
+     */
+    public static CodaModel fig4aNetwork(Coda2024Sweeps.Fig4aRun run) {
+        return Coda2024.loadShipped("fig4a/" + run.folder(),
+                org.climagrad.coda.CodaNet.builder().optChannels(Coda2024Sweeps.CHANNELS).build());
+    }
+
+    /**
+     * Fig. 4a from the shipped campaign ({@code fig4a/fig4a.csv}): the analysis RMSE on the
+     * held-out twins against α, one line per (w, R), every network trained for the same number
+     * of gradient steps.
+     */
+    public static Figure shippedFigure4a() {
+        Table t = shippedTable("fig4a/fig4a.csv");
+        org.knowm.xchart.XYChart chart = org.climagrad.plot.Charts.lines("CODA Fig. 4a: analysis RMSE (held-out twins) "
+                + "vs alpha, " + (long) t.numberColumn("steps").getDouble(0) + " steps per network", "alpha",
+                "analysis RMSE", new double[0], Map.of());
+        Map<String, List<double[]>> lines = new LinkedHashMap<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            String pair = "w=" + (long) t.numberColumn("w").getDouble(r) + ", R=" + (long) t.numberColumn("R").getDouble(r);
+            lines.computeIfAbsent(pair, k -> new java.util.ArrayList<>()).add(new double[] {
+                t.numberColumn("alpha").getDouble(r), t.numberColumn("heldout_rmse_mean").getDouble(r)});
+        }
+        lines.forEach((pair, points) -> chart.addSeries(pair, points.stream().mapToDouble(p -> p[0]).toArray(),
+                points.stream().mapToDouble(p -> p[1]).toArray()));
+        return Figure.of("CODA Fig. 4a (shipped campaign)", t, chart);
+    }
+
+    /**
+     * Fig. 5 from the shipped campaign: the runs ({@code fig5/fig5-runs.csv}: true F, seed, initial
+     * and tuned F, relative error, test RMSE), F against gradient step and the test twin's analysis
+     * RMSE against gradient step for every run ({@code fig5/<run>.csv}).
+     */
+    public static Figure shippedFigure5() {
+        Table runs = shippedTable("fig5/fig5-runs.csv");
+        org.knowm.xchart.XYChart f = org.climagrad.plot.Charts.lines("CODA Fig. 5: F during joint tuning",
+                "gradient step", "F", new double[0], Map.of());
+        org.knowm.xchart.XYChart e = org.climagrad.plot.Charts.lines("CODA Fig. 5: analysis RMSE of the test twin",
+                "gradient step", "analysis RMSE", new double[0], Map.of());
+        for (int r = 0; r < runs.rowCount(); r++) {
+            double trueF = runs.numberColumn("trueF").getDouble(r);
+            long seed = (long) runs.numberColumn("seed").getDouble(r);
+            String name = new Coda2024Sweeps.Fig5Run(trueF, seed).name();
+            Table trace = shippedTable("fig5/" + name + ".csv");
+            f.addSeries(name, trace.numberColumn("step").asDoubleArray(), trace.numberColumn("F").asDoubleArray())
+                    .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            Table diag = trace.where(trace.numberColumn("test_rmse").isNotMissing());
+            e.addSeries(name, diag.numberColumn("step").asDoubleArray(), diag.numberColumn("test_rmse").asDoubleArray());
+        }
+        return new Figure("CODA Fig. 5 (shipped campaign)", runs, List.of(f, e), 2);
+    }
+
+    /**
+     * The B_ψ of Figs. 6-7 shipped in {@code datasets/coda/subgrid/psi.params}, trained jointly with
+     * CODA on the two-level twin; its arrays live in {@code manager}.
+     */
+    public static ai.djl.nn.Block shippedCorrection(ai.djl.ndarray.NDManager manager) {
+        String resource = "coda/subgrid/psi.params";
+        try (java.io.InputStream in = Coda2024.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("resource " + resource + ": not on the class path "
+                        + "(datasets/coda/subgrid/psi.params)");
+            }
+            return Coda2024SubGrid.loadCorrection(in, manager);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not read resource " + resource, e);
+        }
+    }
+
+    /**
+     * Figs. 6-7 from the shipped campaign: the analysis RMSE of OI, the EnKS and both CODA
+     * networks on a held-out two-level twin ({@code subgrid/subgrid-analysis.csv}), B_ψ against the
+     * binned true coupling −hc·z̄ ({@code fig7a-bins.csv}) and the free-run RMSE over 1,000 initial
+     * conditions ({@code fig7b-free-runs.csv}).
+     */
+    public static Figure shippedFigure7() {
+        Table analysis = shippedTable("subgrid/subgrid-analysis.csv");
+        Table bins = shippedTable("subgrid/fig7a-bins.csv");
+        Table free = shippedTable("subgrid/fig7b-free-runs.csv");
+        Map<String, double[]> a = new LinkedHashMap<>();
+        a.put("true -hc*mean(z) given x", bins.numberColumn("true mean").asDoubleArray());
+        a.put("B_psi(x)", bins.numberColumn("B_psi(x)").asDoubleArray());
+        Map<String, double[]> b = new LinkedHashMap<>();
+        b.put("truncated model", free.numberColumn("truncated").asDoubleArray());
+        b.put("with learned B_psi", free.numberColumn("corrected").asDoubleArray());
+        return new Figure("CODA Figs. 6-7 (shipped campaign)", analysis, List.of(
+                org.climagrad.plot.Charts.lines("Fig. 7a: sub-grid term vs x", "x_k", "dx_k/dt contribution",
+                        bins.numberColumn("x").asDoubleArray(), a),
+                org.climagrad.plot.Charts.lines("Fig. 7b: free-run RMSE (" + 1_000 + " initial conditions)",
+                        "lead time (MTU)", "RMSE", free.numberColumn("lead").asDoubleArray(), b)), 2);
+    }
+
+    /**
      * Writes the shipped result tables of trained networks: into OUT, {@code fig3-comparison.csv}
      * (three fresh twins, every network next to the same baselines) and
      * {@code fig3-forecast-sets.csv} (the forecast panel over SETS sets); into OUT/&lt;folder&gt;,

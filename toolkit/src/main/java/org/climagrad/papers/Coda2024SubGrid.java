@@ -192,12 +192,7 @@ public final class Coda2024SubGrid {
      */
     public static Runs run(SubGridTwin data, Settings s, Consumer<EpochStats> progress) {
         Twin twin = data.twin();
-        Climatology clim = Climatology.of(thin(twin(2000, s.seed() + 1).twin().truth(), 10));
-        Map<String, DaResult> results = new LinkedHashMap<>();
-        results.put("OI", new OptimalInterpolation(clim).assimilate(twin));
-        results.put("EnKS", Enks.builder().setUpdate(new EnkfUpdate.Sqrt()).setEnsembleSize(20)
-                .optInflation(s.inflation()).optLocalization(new Localization.GaspariCohn(CodaBaselines.HALF_WIDTH))
-                .setClimatology(clim).optSeed(s.seed() + 2).setLag(CodaBaselines.LAG).build().assimilate(twin));
+        Map<String, DaResult> results = baselines(twin, s.inflation(), s.seed());
         CodaTrainer.Fit plain = Coda2024.trainer(s.coda(), truncated(), s.seed(), progress).setParameters(F).build()
                 .fit(twin.observations());
         results.put("CODA", score("CODA (truncated model)", plain, twin));
@@ -206,6 +201,24 @@ public final class Coda2024SubGrid {
                 .setParameters(F).optCorrection(psi).optStartFrom(plain.model()).build().fit(twin.observations());
         results.put("CODA+correction", score("CODA + learned correction", corrected, twin));
         return new Runs(Collections.unmodifiableMap(results), psi, plain, corrected);
+    }
+
+    /**
+     * OI and the EnKS with the truncated model on a two-level twin: the climatology of the slow
+     * truth from an independent run (seed + 1, every 10th of 2,000 times), the EnKS (square root,
+     * 20 members, Gaspari-Cohn localisation, lag 25) with the given inflation and seed + 2.
+     *
+     * @return "OI" and "EnKS" in that order (modifiable)
+     */
+    public static Map<String, DaResult> baselines(Twin twin, double inflation, long seed) {
+        Check.inClosed("inflation", inflation, 1, 2);
+        Climatology clim = Climatology.of(thin(twin(2000, seed + 1).twin().truth(), 10));
+        Map<String, DaResult> results = new LinkedHashMap<>();
+        results.put("OI", new OptimalInterpolation(clim).assimilate(twin));
+        results.put("EnKS", Enks.builder().setUpdate(new EnkfUpdate.Sqrt()).setEnsembleSize(20)
+                .optInflation(inflation).optLocalization(new Localization.GaspariCohn(CodaBaselines.HALF_WIDTH))
+                .setClimatology(clim).optSeed(seed + 2).setLag(CodaBaselines.LAG).build().assimilate(twin));
+        return results;
     }
 
     private static DaResult score(String name, CodaTrainer.Fit fit, Twin twin) {
@@ -267,10 +280,9 @@ public final class Coda2024SubGrid {
                 xa[i++] = analysis[t][k];
             }
         }
-        Table bins = binnedMean(x, z, -8, 14, 44);
+        Table bins = correctionBins(runs.correction(), data, s.burnIn());
         double[] centres = bins.doubleColumn(0).asDoubleArray();
-        double[] learned = evaluate(runs.correction(), centres);
-        bins.addColumns(DoubleColumn.create("B_psi(x)", learned));
+        double[] learned = bins.doubleColumn(3).asDoubleArray();
         XYChart c = Charts.lines("Sub-grid term: truth vs learned B_psi", "x_k", "dx_k/dt contribution",
                 new double[0], Map.of());
         int stride = Math.max(1, n / 4000);
@@ -289,6 +301,65 @@ public final class Coda2024SubGrid {
         c.addSeries("true mean given x", centres, bins.doubleColumn(1).asDoubleArray()).setMarker(SeriesMarkers.NONE);
         c.addSeries("B_psi(x)", centres, learned).setMarker(SeriesMarkers.NONE);
         return Figure.of("CODA Fig. 7a", bins, c);
+    }
+
+    /**
+     * The true coupling −hc·z̄_k binned by the slow truth x_k (times from {@code burnIn} on; 44 bins
+     * over [−8, 14], bins of fewer than 10 samples dropped) beside B_ψ at the bin centres.
+     *
+     * @return columns x (bin centre), true mean, samples, B_psi(x)
+     */
+    public static Table correctionBins(Block correction, SubGridTwin data, int burnIn) {
+        double[][] truth = data.twin().truth();
+        Check.inRange("burnIn", burnIn, 0, truth.length - 1);
+        int n = (truth.length - burnIn) * K;
+        double[] x = new double[n];
+        double[] z = new double[n];
+        int i = 0;
+        for (int t = burnIn; t < truth.length; t++) {
+            for (int k = 0; k < K; k++) {
+                x[i] = truth[t][k];
+                z[i++] = data.coupling()[t][k];
+            }
+        }
+        Table bins = binnedMean(x, z, -8, 14, 44);
+        bins.addColumns(DoubleColumn.create("B_psi(x)", evaluate(correction, bins.doubleColumn(0).asDoubleArray())));
+        return bins;
+    }
+
+    /**
+     * Saves B_ψ's parameters (DJL's block format) to {@code file}, through a temporary file
+     * moved into place (never half-written).
+     */
+    public static void saveCorrection(Block correction, java.nio.file.Path file) {
+        java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(java.nio.file.Files.newOutputStream(tmp))) {
+            correction.saveParameters(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not write " + tmp, e);
+        }
+        try {
+            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not move " + tmp + " to " + file, e);
+        }
+    }
+
+    /**
+     * A B_ψ ({@link #correctionNetwork()}) with the parameters saved by {@link #saveCorrection};
+     * its arrays live in {@code manager}, which the caller keeps open while using it.
+     */
+    public static Block loadCorrection(java.io.InputStream in, NDManager manager) {
+        Block b = correctionNetwork();
+        b.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 1));
+        try {
+            b.loadParameters(manager, new java.io.DataInputStream(in));
+        } catch (java.io.IOException | ai.djl.MalformedModelException e) {
+            throw new IllegalArgumentException("the stream holds no B_psi of " + HIDDEN + " hidden units ("
+                    + e.getMessage() + ")", e);
+        }
+        return b;
     }
 
     /**
@@ -327,17 +398,28 @@ public final class Coda2024SubGrid {
      * @return data: lead time, RMSE of each model (mean over initial conditions); chart: RMSE vs lead
      */
     public static Figure figure7b(Runs runs, Settings s) {
+        return figure7b(runs.correction(), s.freeRuns(), s.freeRunSteps(), s.seed() + 7);
+    }
+
+    /**
+     * {@link #figure7b(Runs, Settings)} for any B_ψ: {@code freeRuns} initial conditions 0.5 time
+     * units apart on a fresh two-level run of seed {@code seed}, forecasts of {@code freeRunSteps}
+     * model steps.
+     */
+    public static Figure figure7b(Block correction, int freeRuns, int freeRunSteps, long seed) {
+        Check.atLeast("freeRuns", freeRuns, 1);
+        Check.atLeast("freeRunSteps", freeRunSteps, 1);
         int spacing = 50;
-        SubGridTwin fresh = twin(s.freeRuns() * spacing + s.freeRunSteps() + 1, s.seed() + 7);
+        SubGridTwin fresh = twin(freeRuns * spacing + freeRunSteps + 1, seed);
         double[][] truth = fresh.twin().truth();
-        double[][] x0 = new double[s.freeRuns()][];
+        double[][] x0 = new double[freeRuns][];
         for (int r = 0; r < x0.length; r++) {
             x0[r] = truth[r * spacing];
         }
         double[] theta = {F};
-        double[][][] plain = truncated().simulate(x0, theta, s.freeRunSteps(), 1);
-        double[][][] corr = corrected(runs.correction(), false).simulate(x0, theta, s.freeRunSteps(), 1);
-        double[] lead = new double[s.freeRunSteps() + 1];
+        double[][][] plain = truncated().simulate(x0, theta, freeRunSteps, 1);
+        double[][][] corr = corrected(correction, false).simulate(x0, theta, freeRunSteps, 1);
+        double[] lead = new double[freeRunSteps + 1];
         double[] ePlain = new double[lead.length];
         double[] eCorr = new double[lead.length];
         for (int l = 0; l < lead.length; l++) {

@@ -116,6 +116,40 @@ public final class Coda2024Training {
      * @return the final model (the caller closes it)
      */
     public static CodaModel train(Run run, Path folder) {
+        return train(run, folder, () -> {
+            Twin evaluation = twin(EVALUATION_TIMES, EVALUATION_SEED);
+            return new Problem(CodaBaselines.rollout(), new double[] {CodaBaselines.F},
+                    twin(run.trainTimes(), run.seed()).observations(), m -> rmse(m, evaluation));
+        });
+    }
+
+    /**
+     * What a run learns from: the model of the loss with its θ, the training record and the score
+     * of the learning curve (on data the training never sees).
+     *
+     * @param rollout the model M of the loss
+     * @param theta its parameters (fixed)
+     * @param training the observation record
+     * @param evaluation the learning curve's score of a checkpoint
+     */
+    public record Problem(org.climagrad.dynamics.Rollout rollout, double[] theta,
+            org.climagrad.obs.Observations training, java.util.function.ToDoubleFunction<CodaModel> evaluation) {
+        /** Copies θ. */
+        public Problem {
+            theta = theta.clone();
+        }
+
+        @Override
+        public double[] theta() {
+            return theta.clone();
+        }
+    }
+
+    /**
+     * {@link #train(Run, Path)} on another problem (made only when the run has steps left; the
+     * run's {@code trainTimes} and {@code seed} are the problem's to honour).
+     */
+    public static CodaModel train(Run run, Path folder, java.util.function.Supplier<Problem> problem) {
         try {
             Files.createDirectories(folder);
             Path curve = folder.resolve("curve.csv");
@@ -135,20 +169,19 @@ public final class Coda2024Training {
             if (done >= run.maxSteps()) {
                 return CodaModel.load(model, run.network());
             }
-            Twin training = twin(run.trainTimes(), run.seed());
-            Twin evaluation = twin(EVALUATION_TIMES, EVALUATION_SEED);
+            Problem p = problem.get();
             long t0 = System.nanoTime();
             final int offset = done;
             final double wallOffset = wallDone;
             int[] steps = {offset};
             CodaTrainer.Builder b = CodaTrainer.builder().setNetwork(run.network())
-                    .setLoss(CodaLoss.builder().setRollout(CodaBaselines.rollout())
+                    .setLoss(CodaLoss.builder().setRollout(p.rollout())
                             .setRolloutSteps(run.rolloutSteps()).optAlpha(run.alpha()).build())
-                    .setHalfWidth(run.halfWidth()).setParameters(CodaBaselines.F).optBatchSize(16)
+                    .setHalfWidth(run.halfWidth()).setParameters(p.theta()).optBatchSize(16)
                     .optLearningRate(run.learningRate()).optValidationFraction(0.25).optEpochs(1000).optPatience(10)
                     .optSeed(run.seed() + offset).optMaxSteps(run.maxSteps() - offset)
                     .optMonitorEvery(run.evalEvery())
-                    .optMonitor(m -> checkpoint(m, evaluation, folder, steps, run.evalEvery(), wallOffset, t0))
+                    .optMonitor(m -> checkpoint(m, p.evaluation(), folder, steps, run.evalEvery(), wallOffset, t0))
                     .optProgress(e -> appendEpoch(folder, offset, e));
             append(folder.resolve("sessions.csv"), (Files.exists(folder.resolve("sessions.csv")) ? ""
                     : "start_step,learning_rate,batch_seed\n") + String.format(Locale.ROOT, "%d,%s,%d%n", offset,
@@ -160,7 +193,7 @@ public final class Coda2024Training {
             } else {
                 writeCurve(folder, 0, 0, Double.NaN);
             }
-            CodaTrainer.Fit fit = b.build().fit(training.observations());
+            CodaTrainer.Fit fit = b.build().fit(p.training());
             if (start != null) {
                 start.close();
             }
@@ -170,10 +203,10 @@ public final class Coda2024Training {
         }
     }
 
-    private static double checkpoint(CodaModel m, Twin evaluation, Path folder, int[] steps, int every,
-            double wallOffset, long t0) {
+    private static double checkpoint(CodaModel m, java.util.function.ToDoubleFunction<CodaModel> evaluation,
+            Path folder, int[] steps, int every, double wallOffset, long t0) {
         steps[0] += every;
-        double r = rmse(m, evaluation);
+        double r = evaluation.applyAsDouble(m);
         Path tmp = folder.resolve("model.tmp");
         Path model = folder.resolve("model");
         try {

@@ -118,8 +118,14 @@ public final class Coda2024Tuning {
 
     /** The initial F of a run: uniform in trueF·[1 − s, 1 + s], drawn from the seed. */
     public static double initialForcing(Settings s, double trueF, long seed) {
+        return initialForcing(s.initialSpread(), trueF, seed);
+    }
+
+    /** The initial F of a run: uniform in trueF·[1 − spread, 1 + spread], drawn from the seed. */
+    public static double initialForcing(double spread, double trueF, long seed) {
+        Check.inHalfOpen("spread", spread, 0, 1);
         double u = new SplittableRandom(seed ^ Double.doubleToLongBits(trueF)).nextDouble();
-        return trueF * (1 + s.initialSpread() * (2 * u - 1));
+        return trueF * (1 + spread * (2 * u - 1));
     }
 
     private static Twin twin(int times, double f, long seed) {
