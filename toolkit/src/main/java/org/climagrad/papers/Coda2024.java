@@ -173,12 +173,8 @@ public final class Coda2024 {
      * toolkit jar), loaded into {@code architecture} (the caller closes it).
      */
     static CodaModel loadShipped(String folder, CodaNet architecture) {
-        String resource = "coda/" + folder + "/coda-da-0000.params";
-        try (java.io.InputStream in = Coda2024.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("resource " + resource + ": not on the class path "
-                        + "(datasets/coda/" + folder + "/ is packed into the toolkit jar)");
-            }
+        String path = folder + "/coda-da-0000.params";
+        try (java.io.InputStream in = shippedResource(path)) {
             java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("climagrad-coda-");
             java.nio.file.Path file = dir.resolve("coda-da-0000.params");
             try {
@@ -189,8 +185,23 @@ public final class Coda2024 {
                 java.nio.file.Files.deleteIfExists(dir);
             }
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("could not read resource " + resource, e);
+            throw new java.io.UncheckedIOException("could not read resource coda/" + path, e);
         }
+    }
+
+    /**
+     * A file shipped in {@code datasets/coda/} (packed into the toolkit jar), by its path there;
+     * the caller closes the stream.
+     *
+     * @throws IllegalArgumentException naming the resource when it is not on the class path
+     */
+    static java.io.InputStream shippedResource(String path) {
+        java.io.InputStream in = Coda2024.class.getResourceAsStream("coda/" + path);
+        if (in == null) {
+            throw new IllegalArgumentException("resource coda/" + path + ": not on the class path (datasets/coda/"
+                    + path + " is packed into the toolkit jar)");
+        }
+        return in;
     }
 
     /** The shipped paper-scale network of the reference configuration ({@link PaperNetwork#REFERENCE}). */

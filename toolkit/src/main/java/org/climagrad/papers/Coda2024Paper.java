@@ -202,15 +202,10 @@ public final class Coda2024Paper {
      * the same baselines), or {@code <folder>/<file>}.
      */
     public static Table shippedTable(String path) {
-        String resource = "coda/" + path;
-        try (java.io.InputStream in = Coda2024.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("resource " + resource + ": not on the class path (datasets/coda/"
-                        + path + ")");
-            }
+        try (java.io.InputStream in = Coda2024.shippedResource(path)) {
             return Table.read().usingOptions(tech.tablesaw.io.csv.CsvReadOptions.builder(in).tableName(path));
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("could not read resource " + resource, e);
+            throw new java.io.UncheckedIOException("could not read resource coda/" + path, e);
         }
     }
 
@@ -384,15 +379,10 @@ public final class Coda2024Paper {
      * CODA on the two-level twin; its arrays live in {@code manager}.
      */
     public static ai.djl.nn.Block shippedCorrection(ai.djl.ndarray.NDManager manager) {
-        String resource = "coda/subgrid/psi.params";
-        try (java.io.InputStream in = Coda2024.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("resource " + resource + ": not on the class path "
-                        + "(datasets/coda/subgrid/psi.params)");
-            }
+        try (java.io.InputStream in = Coda2024.shippedResource("subgrid/psi.params")) {
             return Coda2024SubGrid.loadCorrection(in, manager);
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("could not read resource " + resource, e);
+            throw new java.io.UncheckedIOException("could not read resource coda/subgrid/psi.params", e);
         }
     }
 
@@ -479,10 +469,7 @@ public final class Coda2024Paper {
     /** Seed of the shipped forecast panel's observation sets (sets use seed + 10 000 + i). */
     public static final long FORECAST_SEED = 72_000;
 
-    private static void writeCsv(Table t, java.nio.file.Path file) throws java.io.IOException {
-        java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        t.write().csv(tmp.toFile());
-        java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    private static void writeCsv(Table t, java.nio.file.Path file) {
+        org.climagrad.core.AtomicFiles.write(file, tmp -> t.write().csv(tmp.toFile()));
     }
 }

@@ -332,18 +332,11 @@ public final class Coda2024SubGrid {
      * moved into place (never half-written).
      */
     public static void saveCorrection(Block correction, java.nio.file.Path file) {
-        java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (java.io.DataOutputStream out = new java.io.DataOutputStream(java.nio.file.Files.newOutputStream(tmp))) {
-            correction.saveParameters(out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("could not write " + tmp, e);
-        }
-        try {
-            java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("could not move " + tmp + " to " + file, e);
-        }
+        org.climagrad.core.AtomicFiles.write(file, tmp -> {
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(java.nio.file.Files.newOutputStream(tmp))) {
+                correction.saveParameters(out);
+            }
+        });
     }
 
     /**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import org.climagrad.coda.CodaModel;
 import org.climagrad.coda.CodaNet;
 import org.climagrad.coda.CodaTrainer;
 import ai.djl.nn.Block;
+import org.climagrad.core.AtomicFiles;
 import org.climagrad.core.Check;
 import org.climagrad.da.DaResult;
 import org.climagrad.obs.Observations;
@@ -107,7 +107,7 @@ public final class Coda2024Sweeps {
             double mean = mean(scores);
             csv.append(String.format(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%.5f,%.5f%n", r.halfWidth(), r.rolloutSteps(),
                     trim(r.alpha()), last[0], last[1], last[2], mean, sd(scores, mean)));
-            writeAtomically(folder.resolve("fig4a.csv"), csv.toString());
+            AtomicFiles.writeString(folder.resolve("fig4a.csv"), csv.toString());
             System.out.printf(Locale.ROOT, "fig4a %s: held-out RMSE %.4f%n", r.folder(), mean);
         }
     }
@@ -221,7 +221,7 @@ public final class Coda2024Sweeps {
                         diag ? String.format(Locale.ROOT, "%.5f", monitored[step / plan.evalEvery() - 1]) : ""));
             }
         }
-        writeAtomically(folder.resolve("fig5").resolve(r.name() + ".csv"), csv.toString());
+        AtomicFiles.writeString(folder.resolve("fig5").resolve(r.name() + ".csv"), csv.toString());
         double tuned = fit.theta()[0];
         double rmse;
         try (CodaModel m = fit.model()) {
@@ -315,7 +315,7 @@ public final class Coda2024Sweeps {
                             double r = Coda2024Training.rmse(m, evaluation);
                             curve.append(String.format(Locale.ROOT, "%d,%.1f,%.5f%n", step[0],
                                     (System.nanoTime() - t0) / 1e9, r));
-                            writeAtomically(second.resolve("curve.csv"), curve.toString());
+                            AtomicFiles.writeString(second.resolve("curve.csv"), curve.toString());
                             System.out.printf(Locale.ROOT, "corrected step %d  eval RMSE %.4f%n", step[0], r);
                             return r;
                         }).build().fit(record.get());
@@ -361,12 +361,12 @@ public final class Coda2024Sweeps {
             csv.append(String.format(Locale.ROOT, "%s,%.5f%n", e.getKey(), sum / n));
         }
         if (corrected != null) {
-            writeAtomically(folder.resolve("subgrid-analysis.csv"), csv.toString());
+            AtomicFiles.writeString(folder.resolve("subgrid-analysis.csv"), csv.toString());
         }
-        writeAtomically(folder.resolve("fig7a-bins.csv"), Coda2024SubGrid.correctionBins(psi, table, burnIn)
+        AtomicFiles.writeString(folder.resolve("fig7a-bins.csv"), Coda2024SubGrid.correctionBins(psi, table, burnIn)
                 .write().toString("csv"));
         Table free = Coda2024SubGrid.figure7b(psi, 1_000, 500, SUBGRID_FREE_RUN_SEED).data();
-        writeAtomically(folder.resolve("fig7b-free-runs.csv"), free.write().toString("csv"));
+        AtomicFiles.writeString(folder.resolve("fig7b-free-runs.csv"), free.write().toString("csv"));
         System.out.print(csv);
     }
 
@@ -396,16 +396,6 @@ public final class Coda2024Sweeps {
             return lines.get(lines.size() - 1);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file, e);
-        }
-    }
-
-    private static void writeAtomically(Path file, String text) {
-        try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, text);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file, e);
         }
     }
 
