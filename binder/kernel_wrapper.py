@@ -10,7 +10,9 @@ CLIMAGRAD_KERNEL_PIN=0) one of its three channel loop threads (heartbeat, shell,
 never answers kernel_info or execute requests and the client waits until it gives up ("Kernel
 didn't respond"); without heartbeat or control, servers think it dead or cannot interrupt it.
 This wrapper launches the kernel with the client's connection file and probes all three from the
-same connection file (a heartbeat ping, kernel_info on shell and on control). If one stays
+same connection file (a heartbeat ping, kernel_info on shell, then on control, then once more on
+shell: a shell and a control request at the same moment can end the shell thread just after it
+replied, EmptyStackException in Channels.runAfterActions, seen in CI on 2026-12-02). If one stays
 silent, it kills the kernel and launches it again on the same ports; if the kernel exits by
 itself, the wrapper exits with its code. The client never sees the failed
 start: its sockets reconnect to the new process and its own kernel_info requests, repeated every
@@ -125,7 +127,10 @@ def probe(connection_file, process):
             if now >= next_request:
                 if "shell" not in alive:
                     asked[client.kernel_info()] = "shell"
-                if "control" not in alive:
+                # control only once shell has answered: rapaio handles both on threads that share
+                # a stack, and a shell and a control request at the same moment can end the
+                # shell thread just after it replied (EmptyStackException in runAfterActions)
+                if "control" not in alive and "shell" in alive:
                     request = client.session.msg("kernel_info_request")
                     client.control_channel.send(request)
                     asked[request["header"]["msg_id"]] = "control"
@@ -141,10 +146,25 @@ def probe(connection_file, process):
                     executing = True
             if alive and first_answer is None:
                 first_answer = time.monotonic()
+        if alive == CHANNELS and not executing and not shell_still_answers(client, process):
+            alive.discard("shell")  # it answered, then its thread ended
         return CHANNELS - alive, executing
     finally:
         heartbeat.close()
         client.stop_channels()
+
+
+def shell_still_answers(client, process):
+    """One more kernel_info on shell after every channel has answered, alone on the wire: True when
+    it is answered within PROBE_SECONDS (or someone else's execute_request shows shell alive)."""
+    msg_id = client.kernel_info()
+    deadline = time.monotonic() + PROBE_SECONDS
+    while process.poll() is None and time.monotonic() < deadline:
+        for msg in received(client):
+            parent = msg["parent_header"]
+            if parent.get("msg_id") == msg_id or parent.get("msg_type") == "execute_request":
+                return True
+    return False
 
 
 def start(command):
