@@ -162,7 +162,8 @@ public final class CodaTrainer {
         double[] theta = theta0.clone();
         List<double[]> trace = new ArrayList<>();
         List<Double> monitored = new ArrayList<>();
-        Adam thetaAdam = new Adam(theta.length, parameterLearningRate);
+        org.climagrad.solve.Adam thetaAdam = new org.climagrad.solve.Adam(theta.length,
+                org.climagrad.solve.Adam.PAPER_EPSILON);
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(new Shape(batchSize, inputs.channels(), 2 * halfWidth + 1, nx));
             Initialization.pytorchDefault(trained, new Random(seed ^ 0x9E3779B97F4A7C15L));
@@ -202,7 +203,7 @@ public final class CodaTrainer {
                     }
                     trainer.step();
                     if (tuneNow) {
-                        thetaAdam.step(theta, gradTheta);
+                        thetaAdam.step(theta, gradTheta, parameterLearningRate);
                     }
                     trace.add(theta.clone());
                     if (firstTerms == null) {
@@ -381,31 +382,6 @@ public final class CodaTrainer {
             }
             if (target != null) {
                 System.arraycopy(theta, 0, target, 0, theta.length);
-            }
-        }
-    }
-
-    /** Adam (Kingma &amp; Ba 2015) on a plain parameter vector, no weight decay. */
-    private static final class Adam {
-        private final double lr;
-        private final double[] m;
-        private final double[] v;
-        private int t;
-
-        Adam(int n, double lr) {
-            this.lr = lr;
-            m = new double[n];
-            v = new double[n];
-        }
-
-        void step(double[] x, double[] g) {
-            t++;
-            for (int i = 0; i < x.length; i++) {
-                m[i] = 0.9 * m[i] + 0.1 * g[i];
-                v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
-                double mh = m[i] / (1 - Math.pow(0.9, t));
-                double vh = v[i] / (1 - Math.pow(0.999, t));
-                x[i] -= lr * mh / (Math.sqrt(vh) + 1e-8);
             }
         }
     }
