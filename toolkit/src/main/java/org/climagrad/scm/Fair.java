@@ -1,0 +1,503 @@
+package org.climagrad.scm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The FaIR 2.x simple climate model with every species of a FaIR configuration (Leach et al. 2021,
+ * GMD 14, 3007; Smith et al. 2024, fair-calibrate v1.4.1), in double precision on the CPU. One
+ * year per step, in FaIR's order:
+ *
+ * <ol>
+ *   <li>gas cycles: for each greenhouse gas the boxes R_i of partition fraction a_i and lifetime
+ *       α τ_i, R_i ← a_i (E − E₀) α τ_i (1 − e^{−1/(α τ_i)}) + R_i e^{−1/(α τ_i)}, C = C₀ + c_E Σ R_i,
+ *       where α = g0 exp(iIRF100 / g1) with iIRF100 = r0 + r_u (G − G_a) + r_T T + r_a G_a (capped
+ *       at 100 yr; CO2's airborne-fraction feedback), except CH4, whose α follows its chemistry
+ *       (Thornhill et al. 2021): ln α = Σ ln(1 + s_j ΔE_j) + Σ ln(1 + s_j ΔC_j) + ln(1 + s_T T);</li>
+ *   <li>EESC = Σ (n_Cl + 45 n_Br) f_r C over the halogenated gases (Newman et al. 2007);</li>
+ *   <li>forcing: CO2, CH4 and N2O after Meinshausen et al. (2020) less their value at the
+ *       baseline concentrations, minor greenhouse gases linear in concentration, aerosol-radiation
+ *       linear in emissions and concentrations, aerosol-cloud −β ln(1 + Σ s_i E_i) less its
+ *       baseline, ozone linear in emissions, concentrations and EESC, light-absorbing particles on
+ *       snow linear in BC, stratospheric water vapour linear in CH4, land use linear in cumulative
+ *       AFOLU CO2, solar and volcanic prescribed and scaled; each calculated forcing times
+ *       (1 + tropospheric adjustment) × forcing scale, plus the temperature feedback of ozone;</li>
+ *   <li>the three-layer energy balance model with FaIR's autocorrelated forcing state (Cummins et
+ *       al. 2020), stepped exactly over the year with the efficacy-weighted forcing.</li>
+ * </ol>
+ *
+ * <p>As in FaIR (commit c361625), the aerosol-radiation and aerosol-cloud terms of EESC are
+ * evaluated before that year's EESC exists and so do not contribute; the calibration was made that
+ * way, and this class keeps it. Deterministic runs only (the stochastic EBM is not yet here).
+ * Immutable; build with {@link #builder()}.
+ */
+public final class Fair {
+    /** FaIR's cap on iIRF100, yr. */
+    public static final double IIRF_MAX = 100;
+    /** Ratio of bromine's to chlorine's ozone-depletion potential in EESC. */
+    public static final double BR_CL_RATIO = 45;
+    /** Mass of the atmosphere, kg (FaIR's constant). */
+    public static final double MASS_ATMOSPHERE = 5.1352e18;
+    /** Molecular weight of dry air, g mol⁻¹. */
+    public static final double MOLECULAR_WEIGHT_AIR = 28.97;
+
+    // Meinshausen et al. (2020), Table 3 (FaIR's defaults).
+    private static final double A1 = -2.4785e-07;
+    private static final double B1 = 0.00075906;
+    private static final double C1 = -0.0021492;
+    private static final double D1 = 5.2488;
+    private static final double A2 = -0.00034197;
+    private static final double B2 = 0.00025455;
+    private static final double C2 = -0.00024357;
+    private static final double D2 = 0.12173;
+    private static final double A3 = -8.9603e-05;
+    private static final double B3 = -0.00012462;
+    private static final double D3 = 0.045194;
+
+    private final FairSpeciesTable species;
+    private final FairMember member;
+    private final double[][] p;
+    private final double[] scale;
+    private final double[] cpe;
+    private final double[] ghgOffset;
+    private final double[][] ebm;
+    private final double[] ebmForcing;
+    private final int[] ghg;
+    private final int[] emitted;
+    private final int co2;
+    private final int co2Ffi;
+    private final int co2Afolu;
+    private final int ch4;
+    private final int n2o;
+    private final int eesc;
+    private final int ari;
+    private final int aci;
+    private final int ozone;
+    private final int lapsi;
+    private final int h2o;
+    private final int landUse;
+    private final int solar;
+    private final int volcanic;
+    private final double solarScale;
+    private final double volcanicScale;
+
+    private Fair(Builder b) {
+        species = b.species;
+        member = b.member;
+        int n = species.size();
+        p = species.properties();
+        for (FairMember.Override o : member.overrides()) {
+            if (o.species() == null) {
+                for (double[] row : p) {
+                    row[o.property().ordinal()] = o.value();
+                }
+            } else if (species.names().contains(o.species())) {
+                p[species.index(o.species())][o.property().ordinal()] = o.value();
+            }
+        }
+        co2 = species.indexOf(FairSpeciesType.CO2);
+        co2Ffi = species.indexOf(FairSpeciesType.CO2_FFI);
+        co2Afolu = species.indexOf(FairSpeciesType.CO2_AFOLU);
+        ch4 = species.indexOf(FairSpeciesType.CH4);
+        n2o = species.indexOf(FairSpeciesType.N2O);
+        eesc = species.indexOf(FairSpeciesType.EESC);
+        ari = species.indexOf(FairSpeciesType.ARI);
+        aci = species.indexOf(FairSpeciesType.ACI);
+        ozone = species.indexOf(FairSpeciesType.OZONE);
+        lapsi = species.indexOf(FairSpeciesType.LAPSI);
+        h2o = species.indexOf(FairSpeciesType.H2O_STRATOSPHERIC);
+        landUse = species.indexOf(FairSpeciesType.LAND_USE);
+        solar = species.indexOf(FairSpeciesType.SOLAR);
+        volcanic = species.indexOf(FairSpeciesType.VOLCANIC);
+        List<Integer> g = new ArrayList<>();
+        List<Integer> e = new ArrayList<>();
+        scale = new double[n];
+        cpe = new double[n];
+        for (int s = 0; s < n; s++) {
+            if (species.inputMode(s) == FairSpeciesTable.InputMode.CONCENTRATION) {
+                throw new IllegalArgumentException("species: " + species.names().get(s)
+                        + " is concentration-driven; only emission-driven runs are supported");
+            }
+            if (species.greenhouseGas(s)) {
+                g.add(s);
+            }
+            if (species.inputMode(s) == FairSpeciesTable.InputMode.EMISSIONS) {
+                e.add(s);
+            }
+            scale[s] = get(s, FairProperty.FORCING_SCALE) * (1 + get(s, FairProperty.TROPOSPHERIC_ADJUSTMENT));
+            double mw = get(s, FairProperty.MOLECULAR_WEIGHT);
+            cpe[s] = mw > 0 ? 1 / (MASS_ATMOSPHERE / 1e18 * mw / MOLECULAR_WEIGHT_AIR) : 0;
+        }
+        ghg = g.stream().mapToInt(Integer::intValue).toArray();
+        emitted = e.stream().mapToInt(Integer::intValue).toArray();
+        solarScale = get(solar, FairProperty.FORCING_SCALE);
+        volcanicScale = get(volcanic, FairProperty.FORCING_SCALE);
+        double[] base = new double[n];
+        for (int s = 0; s < n; s++) {
+            base[s] = get(s, FairProperty.BASELINE_CONCENTRATION);
+        }
+        ghgOffset = new double[n];
+        greenhouseForcing(base, ghgOffset);
+        double[][] d = discretise(member.climate());
+        ebm = new double[4][4];
+        ebmForcing = new double[4];
+        for (int i = 0; i < 4; i++) {
+            System.arraycopy(d[i], 0, ebm[i], 0, 4);
+            ebmForcing[i] = d[i][4];
+        }
+    }
+
+    private double get(int s, FairProperty q) {
+        return p[s][q.ordinal()];
+    }
+
+    /**
+     * exp of [[A, b], [0, 0]] for FaIR's EBM state (F_s, T1, T2, T3): the one-year transition and,
+     * in the last column, A⁻¹(e^A − I) b, the response to a forcing held over the year.
+     */
+    static double[][] discretise(FairMember.Climate c) {
+        return ThreeLayerEbm.expm(generator(c), 1);
+    }
+
+    /** The species configuration. */
+    public FairSpeciesTable species() {
+        return species;
+    }
+
+    /** The member. */
+    public FairMember member() {
+        return member;
+    }
+
+    /** The value of a property of species {@code s} for this member (defaults with its overrides). */
+    public double property(int s, FairProperty q) {
+        return get(s, q);
+    }
+
+    /** Equilibrium climate sensitivity F4x / (2 κ1), K. */
+    public double ecs() {
+        return member.climate().ecs();
+    }
+
+    /**
+     * Transient climate response, K: surface warming after ln 2 / ln 1.01 ≈ 69.7 years of a forcing
+     * rising linearly to F4x / 2 (the 1 %/yr CO2 experiment), FaIR's definition, from the exact
+     * solution of the EBM (the forcing state included).
+     */
+    public double tcr() {
+        FairMember.Climate c = member.climate();
+        double years = ThreeLayerEbm.DOUBLING_YEARS;
+        // d/dt (F_s, T1, T2, T3, F, 1) with F rising at F2x / years: exact over the ramp.
+        double[][] m = new double[6][6];
+        double[][] a = generator(c);
+        for (int i = 0; i < 4; i++) {
+            System.arraycopy(a[i], 0, m[i], 0, 5);
+        }
+        m[4][5] = c.forcing4co2() / 2 / years;
+        return ThreeLayerEbm.expm(m, years)[1][5];
+    }
+
+    /**
+     * The generator [[A, b], [0, 0]] of FaIR's EBM state (F_s, T1, T2, T3) and the forcing F:
+     * dF_s/dt = γ (F − F_s), C1 dT1/dt = F_s − κ1 T1 − κ2 (T1 − T2), C2 dT2/dt = κ2 (T1 − T2) −
+     * ε κ3 (T2 − T3), C3 dT3/dt = κ3 (T2 − T3).
+     */
+    private static double[][] generator(FairMember.Climate c) {
+        double[] cap = c.heatCapacity();
+        double[] k = c.heatTransfer();
+        double eps = c.deepOceanEfficacy();
+        double gamma = c.gammaAutocorrelation();
+        double[][] m = new double[5][5];
+        m[0][0] = -gamma;
+        m[0][4] = gamma;
+        m[1][0] = 1 / cap[0];
+        m[1][1] = -(k[0] + k[1]) / cap[0];
+        m[1][2] = k[1] / cap[0];
+        m[2][1] = k[1] / cap[1];
+        m[2][2] = -(k[1] + eps * k[2]) / cap[1];
+        m[2][3] = eps * k[2] / cap[1];
+        m[3][2] = k[2] / cap[2];
+        m[3][3] = -k[2] / cap[2];
+        return m;
+    }
+
+    /** GHG forcing of concentrations {@code c} (Meinshausen et al. 2020), scaled, into {@code out}. */
+    private void greenhouseForcing(double[] c, double[] out) {
+        double co2c = c[co2];
+        double ch4c = c[ch4];
+        double n2oc = c[n2o];
+        double co2r = get(co2, FairProperty.FORCING_REFERENCE_CONCENTRATION);
+        double ch4r = get(ch4, FairProperty.FORCING_REFERENCE_CONCENTRATION);
+        double n2or = get(n2o, FairProperty.FORCING_REFERENCE_CONCENTRATION);
+        double caMax = co2r - B1 / (2 * A1);
+        double alphaP;
+        if (co2c <= co2r) {
+            alphaP = D1;
+        } else if (co2c <= caMax) {
+            alphaP = D1 + A1 * (co2c - co2r) * (co2c - co2r) + B1 * (co2c - co2r);
+        } else {
+            alphaP = D1 - B1 * B1 / (4 * A1);
+        }
+        out[co2] = (alphaP + C1 * Math.sqrt(n2oc)) * Math.log(co2c / co2r) * scale[co2];
+        out[ch4] = (A3 * Math.sqrt(ch4c) + B3 * Math.sqrt(n2oc) + D3) * (Math.sqrt(ch4c) - Math.sqrt(ch4r)) * scale[ch4];
+        out[n2o] = (A2 * Math.sqrt(co2c) + B2 * Math.sqrt(n2oc) + C2 * Math.sqrt(ch4c) + D2)
+                * (Math.sqrt(n2oc) - Math.sqrt(n2or)) * scale[n2o];
+        for (int s : ghg) {
+            if (s != co2 && s != ch4 && s != n2o) {
+                out[s] = (c[s] - get(s, FairProperty.FORCING_REFERENCE_CONCENTRATION))
+                        * get(s, FairProperty.GREENHOUSE_GAS_RADIATIVE_EFFICIENCY) * 0.001 * scale[s];
+            }
+        }
+    }
+
+    /**
+     * Runs the model over the scenario's years from the 1750 baseline (concentrations at baseline,
+     * zero forcing, temperature and cumulative emissions at the first time bound).
+     *
+     * @throws IllegalArgumentException if the scenario was made for another species configuration
+     */
+    public FairRun run(FairScenario scenario) {
+        int n = species.size();
+        int years = scenario.years();
+        int bounds = years + 1;
+        double[][] conc = new double[bounds][n];
+        double[][] forcing = new double[bounds][n];
+        double[][] temperature = new double[bounds][3];
+        double[] forcingSum = new double[bounds];
+        double[] forcingEff = new double[bounds];
+        double[] cumulative = new double[n];
+        double[] airborne = new double[n];
+        double[][] boxes = new double[n][4];
+        double[] state = new double[4];
+        double[] c = new double[n];
+        double[] baseC = new double[n];
+        double[] baseE = new double[n];
+        double[] e = new double[n];
+        for (int s = 0; s < n; s++) {
+            baseC[s] = get(s, FairProperty.BASELINE_CONCENTRATION);
+            baseE[s] = get(s, FairProperty.BASELINE_EMISSIONS);
+            c[s] = species.greenhouseGas(s) || s == eesc ? baseC[s] : Double.NaN;
+        }
+        java.util.Arrays.fill(forcing[0], 0);
+        conc[0] = c.clone();
+        double[][] fraction = new double[n][4];
+        double[][] lifetime = new double[n][4];
+        double[][] rates = new double[n][4];
+        double[][] decays = new double[n][4];
+        double[] lastAlpha = new double[n];
+        double[] lastIirf = new double[n];
+        java.util.Arrays.fill(lastAlpha, Double.NaN);
+        java.util.Arrays.fill(lastIirf, Double.NaN);
+        for (int s : ghg) {
+            for (int k = 0; k < 4; k++) {
+                fraction[s][k] = get(s, FairProperty.values()[FairProperty.PARTITION_FRACTION0.ordinal() + k]);
+                lifetime[s][k] = get(s, FairProperty.values()[FairProperty.UNPERTURBED_LIFETIME0.ordinal() + k]);
+            }
+        }
+        double[] ghgF = new double[n];
+        double[] alphas = new double[n];
+        double ltSens = get(ch4, FairProperty.LIFETIME_TEMPERATURE_SENSITIVITY);
+        // species whose emissions or concentration change CH4's lifetime (a zero sensitivity adds ln 1 = 0)
+        int[] ch4Chemistry = java.util.stream.IntStream.range(0, n).filter(j -> (species.chemistryFromEmissions(j)
+                || species.chemistryFromConcentration(j)) && get(j, FairProperty.CH4_LIFETIME_CHEMICAL_SENSITIVITY) != 0)
+                .toArray();
+        double aciScale = get(aci, FairProperty.ACI_SCALE);
+        double aciBase = 0;
+        for (int s = 0; s < n; s++) {
+            if (species.chemistryFromEmissions(s)) {
+                aciBase = nanAdd(aciBase, get(s, FairProperty.ACI_SHAPE) * baseE[s]);
+            } else if (species.chemistryFromConcentration(s) && s != eesc) {
+                aciBase = nanAdd(aciBase, get(s, FairProperty.ACI_SHAPE) * baseC[s]);
+            }
+        }
+        aciBase = Math.log(1 + aciBase);
+        for (int t = 0; t < years; t++) {
+            for (int s : emitted) {
+                e[s] = scenario.emission(t, s);
+            }
+            e[co2] = e[co2Ffi] + e[co2Afolu];
+            double t1 = state[1];
+            // 1. gas cycles: every α from the state at the old bound, then the boxes
+            for (int s : ghg) {
+                if (s == ch4) {
+                    double log = 0;
+                    for (int j : ch4Chemistry) {
+                        double sens = get(j, FairProperty.CH4_LIFETIME_CHEMICAL_SENSITIVITY);
+                        if (species.chemistryFromEmissions(j)) {
+                            log += Math.log(1 + (e[j] - baseE[j]) * sens);
+                        } else {
+                            log += Math.log(1 + (c[j] - baseC[j]) * sens);
+                        }
+                    }
+                    log += Math.log(1 + t1 * ltSens);
+                    alphas[s] = Math.exp(log);
+                } else {
+                    double iirf = get(s, FairProperty.IIRF_0)
+                            + get(s, FairProperty.IIRF_UPTAKE) * (cumulative[s] - airborne[s])
+                            + get(s, FairProperty.IIRF_TEMPERATURE) * t1 + get(s, FairProperty.IIRF_AIRBORNE) * airborne[s];
+                    iirf = Math.min(iirf, IIRF_MAX);
+                    if (iirf != lastIirf[s]) { // constant for gases without feedbacks: computed once
+                        double alpha = get(s, FairProperty.G0) * Math.exp(iirf / get(s, FairProperty.G1));
+                        lastIirf[s] = iirf;
+                        alphas[s] = Double.isNaN(alpha) ? 1 : alpha;
+                    }
+                }
+            }
+            for (int s : ghg) {
+                double alpha = alphas[s];
+                double[] a = fraction[s];
+                double[] rate = rates[s];
+                double[] decay = decays[s];
+                if (alpha != lastAlpha[s]) { // the decay of every box, recomputed only when α changes
+                    for (int k = 0; k < 4; k++) {
+                        rate[k] = 1 / (alpha * lifetime[s][k]);
+                        decay[k] = Math.exp(-rate[k]);
+                    }
+                    lastAlpha[s] = alpha;
+                }
+                double anomaly = e[s] - baseE[s];
+                double sum = 0;
+                double[] box = boxes[s];
+                for (int k = 0; k < 4; k++) {
+                    if (a[k] == 0 && box[k] == 0) {
+                        continue;
+                    }
+                    box[k] = a[k] * anomaly * 1 / rate[k] * (1 - decay[k]) + box[k] * decay[k];
+                    sum += box[k];
+                }
+                airborne[s] = sum;
+                c[s] = baseC[s] + cpe[s] * sum;
+            }
+            for (int s : emitted) {
+                cumulative[s] += e[s];
+            }
+            cumulative[co2] += e[co2];
+            // 2.-3. forcing at the new bound (EESC of the new bound comes after the aerosol terms, as in FaIR)
+            double[] f = forcing[t + 1];
+            java.util.Arrays.fill(f, Double.NaN);
+            greenhouseForcing(c, ghgF);
+            for (int s : ghg) {
+                f[s] = ghgF[s] - ghgOffset[s];
+            }
+            double ariSum = 0;
+            double aciSum = 0;
+            for (int s = 0; s < n; s++) {
+                if (species.chemistryFromEmissions(s)) {
+                    ariSum = nanAdd(ariSum, (e[s] - baseE[s]) * get(s, FairProperty.ERFARI_RADIATIVE_EFFICIENCY));
+                    aciSum = nanAdd(aciSum, get(s, FairProperty.ACI_SHAPE) * e[s]);
+                } else if (species.chemistryFromConcentration(s) && s != eesc) {
+                    ariSum = nanAdd(ariSum, (c[s] - baseC[s]) * get(s, FairProperty.ERFARI_RADIATIVE_EFFICIENCY));
+                    aciSum = nanAdd(aciSum, get(s, FairProperty.ACI_SHAPE) * c[s]);
+                }
+            }
+            f[ari] = ariSum * scale[ari];
+            f[aci] = (aciScale * Math.log(1 + aciSum) - aciScale * aciBase) * scale[aci];
+            double eescNew = 0;
+            for (int s : ghg) {
+                double w = (get(s, FairProperty.CL_ATOMS) + BR_CL_RATIO * get(s, FairProperty.BR_ATOMS))
+                        * get(s, FairProperty.FRACTIONAL_RELEASE);
+                eescNew = nanAdd(eescNew, w * c[s]);
+            }
+            c[eesc] = eescNew;
+            double o3 = 0;
+            double lap = 0;
+            double lu = 0;
+            double strat = 0;
+            for (int s = 0; s < n; s++) {
+                if (species.chemistryFromConcentration(s)) {
+                    o3 += (c[s] - baseC[s]) * get(s, FairProperty.OZONE_RADIATIVE_EFFICIENCY);
+                } else if (species.chemistryFromEmissions(s)) {
+                    o3 += (e[s] - baseE[s]) * get(s, FairProperty.OZONE_RADIATIVE_EFFICIENCY);
+                }
+            }
+            for (int s : emitted) {
+                lap = nanAdd(lap, (e[s] - baseE[s]) * get(s, FairProperty.LAPSI_RADIATIVE_EFFICIENCY));
+                lu = nanAdd(lu, cumulative[s] * get(s, FairProperty.LAND_USE_CUMULATIVE_EMISSIONS_TO_FORCING));
+            }
+            for (int s : ghg) {
+                strat = nanAdd(strat, (c[s] - baseC[s]) * get(s, FairProperty.H2O_STRATOSPHERIC_FACTOR));
+            }
+            f[ozone] = o3 * scale[ozone];
+            f[lapsi] = lap * scale[lapsi];
+            f[landUse] = lu * scale[landUse];
+            f[h2o] = strat * scale[h2o];
+            f[solar] = scenario.solar(t + 1) * solarScale;
+            f[volcanic] = scenario.volcanic(t + 1) * volcanicScale;
+            double total = 0;
+            double effective = 0;
+            for (int s = 0; s < n; s++) {
+                if (!Double.isNaN(f[s])) {
+                    f[s] += t1 * get(s, FairProperty.FORCING_TEMPERATURE_FEEDBACK);
+                    total += f[s];
+                    effective += f[s] * get(s, FairProperty.FORCING_EFFICACY);
+                }
+            }
+            forcingSum[t + 1] = total;
+            forcingEff[t + 1] = effective;
+            // 4. energy balance
+            double[] next = new double[4];
+            for (int i = 0; i < 4; i++) {
+                double v = ebmForcing[i] * effective;
+                for (int j = 0; j < 4; j++) {
+                    v += ebm[i][j] * state[j];
+                }
+                next[i] = v;
+            }
+            state = next;
+            System.arraycopy(state, 1, temperature[t + 1], 0, 3);
+            conc[t + 1] = c.clone();
+            if (!Double.isFinite(total) || !Double.isFinite(state[1])) {
+                throw new IllegalStateException("FaIR run of scenario '" + scenario.name() + "', member "
+                        + member.id() + ": non-finite forcing or temperature in year " + (scenario.firstYear() + t)
+                        + " (forcing " + total + " W m-2, T " + state[1] + " K)");
+            }
+        }
+        return new FairRun(species, scenario.name(), member.id(), scenario.firstYear(), conc, forcing,
+                temperature, forcingSum, forcingEff);
+    }
+
+    /** sum + term, skipping a NaN term (FaIR's nansum over species: NaN marks a property that does not apply). */
+    private static double nanAdd(double sum, double term) {
+        return Double.isNaN(term) ? sum : sum + term;
+    }
+
+    /** A builder: {@code setSpecies} and {@code setMember} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of {@link Fair}. */
+    public static final class Builder {
+        private FairSpeciesTable species;
+        private FairMember member;
+
+        private Builder() {}
+
+        /** The species configuration (required). */
+        public Builder setSpecies(FairSpeciesTable species) {
+            this.species = species;
+            return this;
+        }
+
+        /** The calibrated member whose climate and overrides to use (required). */
+        public Builder setMember(FairMember member) {
+            this.member = member;
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @throws IllegalArgumentException naming the missing field or a species a run needs
+         */
+        public Fair build() {
+            if (species == null) {
+                throw new IllegalArgumentException("species: required (FairSpeciesTable.read)");
+            }
+            if (member == null) {
+                throw new IllegalArgumentException("member: required (FairMember.readEnsemble)");
+            }
+            return new Fair(this);
+        }
+    }
+}
