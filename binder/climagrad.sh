@@ -182,6 +182,26 @@ bench_coda_step() {
     printf "coda-step: toolkit %.1f ms, PyTorch eager %.1f ms (best of 3), ratio toolkit/PyTorch %.2f\n", d, t, d / t }'
 }
 
+# The FaIR species model in the toolkit and FaIR v2.2.3 itself in one script, and their ratios. FaIR is not
+# part of the project: it runs when Python can import it (pip's `fair`, or CLIMAGRAD_FAIR_SRC=<FaIR checkout>/src).
+bench_scm() {
+  local jar=$1 data=${CLIMAGRAD_SHARED_DATA:-$ROOT/../shared/data} out fair
+  say "the six-agent tensor SCM (forward and gradient)"
+  java -cp "$jar:$LIB_DIR/*" org.climagrad.bench.ScmBenchmark
+  say "the FaIR species model (scm.Fair) with calibration 1.4.1"
+  out=$(CLIMAGRAD_SHARED_DATA=$data java -Xmx2g -cp "$jar:$LIB_DIR/*" org.climagrad.bench.FairBenchmark | tee /dev/stderr)
+  local py=${CLIMAGRAD_PYTHON:-/usr/bin/python3}
+  if fair=$("$py" "$ROOT/binder/bench_scm_fair.py" "$data" 2>/dev/null | tee /dev/stderr); then
+    printf '%s\n%s\n' "$out" "$fair" | awk '
+      /^scm-toolkit single s/ { ts = $4 } /^scm-toolkit ensemble s/ { if (te == "" || $4 < te) te = $4 }
+      /^scm-fair single s/ { fs = $4 } /^scm-fair ensemble s/ { fe = $4 }
+      END { printf "scm: one 751-year run toolkit %.4f s, FaIR %.4f s, ratio toolkit/FaIR %.3f\n", ts, fs, ts / fs
+            printf "scm: 841 x 7 ensemble toolkit %.2f s, FaIR %.2f s, ratio toolkit/FaIR %.3f\n", te, fe, te / fe }'
+  else
+    say "FaIR is not importable by $py (pip install fair==2.2.3, or CLIMAGRAD_FAIR_SRC=<FaIR checkout>/src): no ratios"
+  fi
+}
+
 cmd_bench() {
   local name=${1:-performance} main
   case $name in
@@ -190,7 +210,7 @@ cmd_bench() {
     coda-baselines) main=org.climagrad.papers.CodaBaselines ;;
     coda-net) main=org.climagrad.bench.CodaNetThroughput ;;
     coda-step) main=coda-step ;;
-    scm) main=org.climagrad.bench.ScmBenchmark ;;
+    scm) main=scm ;;
     *) die "bench: unknown benchmark '$name'; allowed: performance, sakov2008, coda-baselines, coda-net, coda-step, scm" ;;
   esac
   [ $# -eq 0 ] || shift
@@ -199,6 +219,10 @@ cmd_bench() {
   jar=$(ls "$ROOT"/toolkit/target/climagrad-toolkit-*.jar | grep -v -e sources -e javadoc | head -n 1)
   if [ "$main" = coda-step ]; then
     bench_coda_step "$jar"
+    return
+  fi
+  if [ "$main" = scm ]; then
+    bench_scm "$jar"
     return
   fi
   say "running $main $*"

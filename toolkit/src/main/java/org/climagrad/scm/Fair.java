@@ -79,6 +79,18 @@ public final class Fair {
     private final int solar;
     private final int volcanic;
     private final double solarScale;
+    // The species of each sum with a coefficient that is neither zero nor NaN (NaN and zero terms add nothing,
+    // FaIR's nansum): the same sums over a handful of species instead of all.
+    private final int[] ariFromEmissions;
+    private final int[] ariFromConcentration;
+    private final int[] aciFromEmissions;
+    private final int[] aciFromConcentration;
+    private final int[] halogens;
+    private final int[] ozoneFromEmissions;
+    private final int[] ozoneFromConcentration;
+    private final int[] lapsiSpecies;
+    private final int[] landUseSpecies;
+    private final int[] stratSpecies;
     private final double volcanicScale;
 
     private Fair(Builder b) {
@@ -138,6 +150,24 @@ public final class Fair {
         }
         ghgOffset = new double[n];
         greenhouseForcing(base, ghgOffset);
+        java.util.function.IntPredicate chemE = species::chemistryFromEmissions;
+        java.util.function.IntPredicate chemC = q -> species.chemistryFromConcentration(q) && !species.chemistryFromEmissions(q);
+        ariFromEmissions = where(n, chemE, FairProperty.ERFARI_RADIATIVE_EFFICIENCY);
+        ariFromConcentration = where(n, chemC.and(q -> q != eesc), FairProperty.ERFARI_RADIATIVE_EFFICIENCY);
+        aciFromEmissions = where(n, chemE, FairProperty.ACI_SHAPE);
+        aciFromConcentration = where(n, chemC.and(q -> q != eesc), FairProperty.ACI_SHAPE);
+        ozoneFromConcentration = where(n, species::chemistryFromConcentration, FairProperty.OZONE_RADIATIVE_EFFICIENCY);
+        ozoneFromEmissions = where(n, chemE.and(q -> !species.chemistryFromConcentration(q)),
+                FairProperty.OZONE_RADIATIVE_EFFICIENCY);
+        halogens = java.util.Arrays.stream(ghg).filter(q -> {
+            double w = (get(q, FairProperty.CL_ATOMS) + BR_CL_RATIO * get(q, FairProperty.BR_ATOMS))
+                    * get(q, FairProperty.FRACTIONAL_RELEASE);
+            return w != 0 && !Double.isNaN(w);
+        }).toArray();
+        java.util.function.IntPredicate isEmitted = q -> species.inputMode(q) == FairSpeciesTable.InputMode.EMISSIONS;
+        lapsiSpecies = where(n, isEmitted, FairProperty.LAPSI_RADIATIVE_EFFICIENCY);
+        landUseSpecies = where(n, isEmitted, FairProperty.LAND_USE_CUMULATIVE_EMISSIONS_TO_FORCING);
+        stratSpecies = where(n, species::greenhouseGas, FairProperty.H2O_STRATOSPHERIC_FACTOR);
         double[][] d = discretise(member.climate());
         ebm = new double[4][4];
         ebmForcing = new double[4];
@@ -145,6 +175,12 @@ public final class Fair {
             System.arraycopy(d[i], 0, ebm[i], 0, 4);
             ebmForcing[i] = d[i][4];
         }
+    }
+
+    /** The species passing {@code filter} whose property {@code q} is neither zero nor NaN. */
+    private int[] where(int n, java.util.function.IntPredicate filter, FairProperty q) {
+        return java.util.stream.IntStream.range(0, n).filter(filter)
+                .filter(k -> get(k, q) != 0 && !Double.isNaN(get(k, q))).toArray();
     }
 
     private double get(int s, FairProperty q) {
@@ -381,19 +417,22 @@ public final class Fair {
             }
             double ariSum = 0;
             double aciSum = 0;
-            for (int s = 0; s < n; s++) {
-                if (species.chemistryFromEmissions(s)) {
-                    ariSum = nanAdd(ariSum, (e[s] - baseE[s]) * get(s, FairProperty.ERFARI_RADIATIVE_EFFICIENCY));
-                    aciSum = nanAdd(aciSum, get(s, FairProperty.ACI_SHAPE) * e[s]);
-                } else if (species.chemistryFromConcentration(s) && s != eesc) {
-                    ariSum = nanAdd(ariSum, (c[s] - baseC[s]) * get(s, FairProperty.ERFARI_RADIATIVE_EFFICIENCY));
-                    aciSum = nanAdd(aciSum, get(s, FairProperty.ACI_SHAPE) * c[s]);
-                }
+            for (int s : ariFromEmissions) {
+                ariSum = nanAdd(ariSum, (e[s] - baseE[s]) * get(s, FairProperty.ERFARI_RADIATIVE_EFFICIENCY));
+            }
+            for (int s : ariFromConcentration) {
+                ariSum = nanAdd(ariSum, (c[s] - baseC[s]) * get(s, FairProperty.ERFARI_RADIATIVE_EFFICIENCY));
+            }
+            for (int s : aciFromEmissions) {
+                aciSum = nanAdd(aciSum, get(s, FairProperty.ACI_SHAPE) * e[s]);
+            }
+            for (int s : aciFromConcentration) {
+                aciSum = nanAdd(aciSum, get(s, FairProperty.ACI_SHAPE) * c[s]);
             }
             f[ari] = ariSum * scale[ari];
             f[aci] = (aciScale * Math.log(1 + aciSum) - aciScale * aciBase) * scale[aci];
             double eescNew = 0;
-            for (int s : ghg) {
+            for (int s : halogens) {
                 double w = (get(s, FairProperty.CL_ATOMS) + BR_CL_RATIO * get(s, FairProperty.BR_ATOMS))
                         * get(s, FairProperty.FRACTIONAL_RELEASE);
                 eescNew = nanAdd(eescNew, w * c[s]);
@@ -403,18 +442,19 @@ public final class Fair {
             double lap = 0;
             double lu = 0;
             double strat = 0;
-            for (int s = 0; s < n; s++) {
-                if (species.chemistryFromConcentration(s)) {
-                    o3 += (c[s] - baseC[s]) * get(s, FairProperty.OZONE_RADIATIVE_EFFICIENCY);
-                } else if (species.chemistryFromEmissions(s)) {
-                    o3 += (e[s] - baseE[s]) * get(s, FairProperty.OZONE_RADIATIVE_EFFICIENCY);
-                }
+            for (int s : ozoneFromConcentration) {
+                o3 += (c[s] - baseC[s]) * get(s, FairProperty.OZONE_RADIATIVE_EFFICIENCY);
             }
-            for (int s : emitted) {
+            for (int s : ozoneFromEmissions) {
+                o3 += (e[s] - baseE[s]) * get(s, FairProperty.OZONE_RADIATIVE_EFFICIENCY);
+            }
+            for (int s : lapsiSpecies) {
                 lap = nanAdd(lap, (e[s] - baseE[s]) * get(s, FairProperty.LAPSI_RADIATIVE_EFFICIENCY));
+            }
+            for (int s : landUseSpecies) {
                 lu = nanAdd(lu, cumulative[s] * get(s, FairProperty.LAND_USE_CUMULATIVE_EMISSIONS_TO_FORCING));
             }
-            for (int s : ghg) {
+            for (int s : stratSpecies) {
                 strat = nanAdd(strat, (c[s] - baseC[s]) * get(s, FairProperty.H2O_STRATOSPHERIC_FACTOR));
             }
             f[ozone] = o3 * scale[ozone];
