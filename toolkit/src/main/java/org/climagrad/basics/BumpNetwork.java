@@ -83,4 +83,26 @@ public record BumpNetwork(double[] edges, double[] heights, double steepness) {
         }
         return new double[] {max, Math.sqrt(sq / points)};
     }
+
+    /** edges, a copy. */
+    @Override
+    public double[] edges() {
+        return edges.clone();
+    }
+
+    /** Element {@code i} of edges (no copy). */
+    public double edges(int i) {
+        return edges[i];
+    }
+
+    /** heights, a copy. */
+    @Override
+    public double[] heights() {
+        return heights.clone();
+    }
+
+    /** Element {@code i} of heights (no copy). */
+    public double heights(int i) {
+        return heights[i];
+    }
 }

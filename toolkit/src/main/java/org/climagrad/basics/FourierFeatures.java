@@ -67,4 +67,23 @@ public record FourierFeatures(double[][] b) {
         }
         return out;
     }
+
+    /** b, a copy. */
+    @Override
+    public double[][] b() {
+        return deepCopy(b);
+    }
+
+    /** Element {@code (i, j)} of b (no copy). */
+    public double b(int i, int j) {
+        return b[i][j];
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
 }

@@ -20,6 +20,46 @@ public final class GradientDescent {
      * @param diverged whether the cost passed 1e12 (the path ends there)
      */
     public record Path(double learningRate, double[] w, double[] b, double[] cost, boolean diverged) {
+        /** Copies the arrays. */
+        public Path {
+            w = w.clone();
+            b = b.clone();
+            cost = cost.clone();
+        }
+
+        /** w, a copy. */
+        @Override
+        public double[] w() {
+            return w.clone();
+        }
+
+        /** Element {@code i} of w (no copy). */
+        public double w(int i) {
+            return w[i];
+        }
+
+        /** b, a copy. */
+        @Override
+        public double[] b() {
+            return b.clone();
+        }
+
+        /** Element {@code i} of b (no copy). */
+        public double b(int i) {
+            return b[i];
+        }
+
+        /** cost, a copy. */
+        @Override
+        public double[] cost() {
+            return cost.clone();
+        }
+
+        /** Element {@code i} of cost (no copy). */
+        public double cost(int i) {
+            return cost[i];
+        }
+
         /** The last cost. */
         public double finalCost() {
             return cost[cost.length - 1];

@@ -99,4 +99,26 @@ public record LinearCost(double[] x, double[] y) {
         double w = sxy / sxx;
         return new double[] {w, my - w * mx};
     }
+
+    /** x, a copy. */
+    @Override
+    public double[] x() {
+        return x.clone();
+    }
+
+    /** Element {@code i} of x (no copy). */
+    public double x(int i) {
+        return x[i];
+    }
+
+    /** y, a copy. */
+    @Override
+    public double[] y() {
+        return y.clone();
+    }
+
+    /** Element {@code i} of y (no copy). */
+    public double y(int i) {
+        return y[i];
+    }
 }

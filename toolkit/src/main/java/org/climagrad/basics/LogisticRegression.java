@@ -12,6 +12,34 @@ import org.climagrad.core.Check;
  * @param loss mean cross-entropy per iteration
  */
 public record LogisticRegression(double[] weights, double bias, double[] loss) {
+    /** Copies the arrays. */
+    public LogisticRegression {
+        weights = weights.clone();
+        loss = loss.clone();
+    }
+
+    /** weights, a copy. */
+    @Override
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    /** Element {@code i} of weights (no copy). */
+    public double weights(int i) {
+        return weights[i];
+    }
+
+    /** loss, a copy. */
+    @Override
+    public double[] loss() {
+        return loss.clone();
+    }
+
+    /** Element {@code i} of loss (no copy). */
+    public double loss(int i) {
+        return loss[i];
+    }
+
     /**
      * Fits by {@code steps} full-batch gradient steps from zero.
      *

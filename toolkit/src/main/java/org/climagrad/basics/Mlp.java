@@ -8,7 +8,8 @@ import org.climagrad.core.Tensors;
 /**
  * A fully connected network R^D → R^K with {@code depth} hidden layers of {@code width} units:
  * the first hidden layer per {@link FirstLayer}, the others tanh, a linear output. Parameters
- * are one flat vector: per layer W [in, out] row-major, then b [out]. Immutable.
+ * are one flat vector: per layer W [in, out] row-major, then b [out]. Immutable; build with
+ * {@link #builder()} (the canonical constructor validates but is not the way to make one).
  *
  * @param inputs D ≥ 1
  * @param width units per hidden layer ≥ 1
@@ -30,14 +31,76 @@ public record Mlp(int inputs, int width, int depth, int outputs, FirstLayer firs
         Check.positive("kappa", kappa);
     }
 
-    /** A tanh network. */
-    public static Mlp tanh(int inputs, int width, int depth, int outputs) {
-        return new Mlp(inputs, width, depth, outputs, FirstLayer.TANH, 1);
+    /** A builder: width and depth required; one input, one output and a tanh first layer by default. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** A network whose first layer is sin(κ(Wx + b)). */
-    public static Mlp sine(int inputs, int width, int depth, int outputs, double kappa) {
-        return new Mlp(inputs, width, depth, outputs, FirstLayer.SINE, kappa);
+    /** A builder starting from this architecture. */
+    public Builder toBuilder() {
+        Builder b = new Builder().optInputs(inputs).setWidth(width).setDepth(depth).optOutputs(outputs);
+        return first == FirstLayer.SINE ? b.optSine(kappa) : b;
+    }
+
+    /** Builds an {@link Mlp}. */
+    public static final class Builder {
+        private int inputs = 1;
+        private Integer width;
+        private Integer depth;
+        private int outputs = 1;
+        private FirstLayer first = FirstLayer.TANH;
+        private double kappa = 1;
+
+        private Builder() {}
+
+        /** Units per hidden layer ≥ 1 (required). */
+        public Builder setWidth(int width) {
+            this.width = width;
+            return this;
+        }
+
+        /** Hidden layers ≥ 1 (required). */
+        public Builder setDepth(int depth) {
+            this.depth = depth;
+            return this;
+        }
+
+        /** Inputs D ≥ 1 (default 1). */
+        public Builder optInputs(int inputs) {
+            this.inputs = inputs;
+            return this;
+        }
+
+        /** Outputs K ≥ 1 (default 1). */
+        public Builder optOutputs(int outputs) {
+            this.outputs = outputs;
+            return this;
+        }
+
+        /** A first layer sin(κ(Wx + b)), κ &gt; 0 (default: a tanh first layer). */
+        public Builder optSine(double kappa) {
+            this.first = FirstLayer.SINE;
+            this.kappa = kappa;
+            return this;
+        }
+
+        /** A tanh first layer (the default). */
+        public Builder optTanh() {
+            this.first = FirstLayer.TANH;
+            this.kappa = 1;
+            return this;
+        }
+
+        /** Validates (the message names the field and its range) and builds. */
+        public Mlp build() {
+            if (width == null) {
+                throw new IllegalArgumentException("width: required (>= 1)");
+            }
+            if (depth == null) {
+                throw new IllegalArgumentException("depth: required (>= 1)");
+            }
+            return new Mlp(inputs, width, depth, outputs, first, kappa);
+        }
     }
 
     private int in(int layer) {

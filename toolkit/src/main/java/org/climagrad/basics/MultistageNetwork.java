@@ -38,7 +38,23 @@ public record MultistageNetwork(List<Stage> stages) {
      * @param points number of training points of this stage
      * @param rmsError RMS error of the sum up to and including this stage on this stage's points
      */
-    public record Stage(Mlp net, double[] theta, double scale, double frequency, int points, double rmsError) {}
+    public record Stage(Mlp net, double[] theta, double scale, double frequency, int points, double rmsError) {
+        /** Copies the arrays. */
+        public Stage {
+            theta = theta.clone();
+        }
+
+        /** theta, a copy. */
+        @Override
+        public double[] theta() {
+            return theta.clone();
+        }
+
+        /** Element {@code i} of theta (no copy). */
+        public double theta(int i) {
+            return theta[i];
+        }
+    }
 
     /**
      * Settings.
@@ -182,6 +198,17 @@ public record MultistageNetwork(List<Stage> stages) {
             }
             return best / record;
         }
+
+        /** shape, a copy. */
+        @Override
+        public int[] shape() {
+            return shape.clone();
+        }
+
+        /** Element {@code i} of shape (no copy). */
+        public int shape(int i) {
+            return shape[i];
+        }
     }
 
     /**
@@ -241,8 +268,8 @@ public record MultistageNetwork(List<Stage> stages) {
             }
             int d = data.x()[0].length;
             double freq = n == 0 ? 0 : data.grid().dominantFrequency(r);
-            Mlp net = n == 0 ? Mlp.tanh(d, s.width(), s.depth(), 1)
-                    : Mlp.sine(d, s.width(), s.depth(), 1, 2 * Math.PI * freq);
+            Mlp.Builder arch = Mlp.builder().optInputs(d).setWidth(s.width()).setDepth(s.depth());
+            Mlp net = n == 0 ? arch.build() : arch.optSine(2 * Math.PI * freq).build();
             double[][] target = new double[y.length][1];
             for (int i = 0; i < y.length; i++) {
                 target[i][0] = r[i] / eps;
@@ -279,7 +306,7 @@ public record MultistageNetwork(List<Stage> stages) {
     /** The smallest tanh width whose single network (same depth) has at least {@code parameters} parameters. */
     public static int widthFor(int inputs, int depth, int parameters) {
         int w = 1;
-        while (Mlp.tanh(inputs, w, depth, 1).size() < parameters) {
+        while (Mlp.builder().optInputs(inputs).setWidth(w).setDepth(depth).build().size() < parameters) {
             w++;
         }
         return w;

@@ -30,7 +30,8 @@ public record SpectralBias(int[] frequencies, double[] amplitudes, int points) {
     }
 
     /**
-     * Network and training settings.
+     * Network and training settings; build with {@link Settings#builder()} (the canonical
+     * constructor is not the way to make one).
      *
      * @param encoding how x enters
      * @param kappa κ of the encoding (ignored for PLAIN)
@@ -43,9 +44,101 @@ public record SpectralBias(int[] frequencies, double[] amplitudes, int points) {
      */
     public record Settings(InputEncoding encoding, double kappa, int features, int width, int depth, Training training,
             int every, long seed) {
+        /** Validates. */
+        public Settings {
+            if (encoding == null) {
+                throw new IllegalArgumentException("encoding: required (PLAIN, FOURIER_FEATURES or SINE_FIRST_LAYER)");
+            }
+            if (training == null) {
+                throw new IllegalArgumentException("training: required");
+            }
+        }
+
         /** The same settings with another encoding and κ. */
         public Settings with(InputEncoding e, double k) {
-            return new Settings(e, k, features, width, depth, training, every, seed);
+            return toBuilder().optEncoding(e, k).build();
+        }
+
+        /** A builder: width, depth and training required. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** A builder starting from these settings. */
+        public Builder toBuilder() {
+            return new Builder().optEncoding(encoding, kappa).optFeatures(features).setWidth(width).setDepth(depth)
+                    .setTraining(training).optEvery(every).optSeed(seed);
+        }
+
+        /** Builds {@link Settings}. */
+        public static final class Builder {
+            private InputEncoding encoding = InputEncoding.PLAIN;
+            private double kappa = 1;
+            private int features = 32;
+            private Integer width;
+            private Integer depth;
+            private Training training;
+            private int every = 100;
+            private long seed = 1;
+
+            private Builder() {}
+
+            /** Hidden width ≥ 1 (required). */
+            public Builder setWidth(int width) {
+                this.width = width;
+                return this;
+            }
+
+            /** Hidden layers ≥ 1 (required). */
+            public Builder setDepth(int depth) {
+                this.depth = depth;
+                return this;
+            }
+
+            /** Adam (and optional L-BFGS) (required). */
+            public Builder setTraining(Training training) {
+                this.training = training;
+                return this;
+            }
+
+            /** How x enters and the encoding's κ (default PLAIN, κ = 1, ignored for PLAIN). */
+            public Builder optEncoding(InputEncoding encoding, double kappa) {
+                this.encoding = encoding;
+                this.kappa = kappa;
+                return this;
+            }
+
+            /** Fourier features m (FOURIER_FEATURES only; default 32). */
+            public Builder optFeatures(int features) {
+                this.features = features;
+                return this;
+            }
+
+            /** Snapshot interval in Adam steps (default 100). */
+            public Builder optEvery(int every) {
+                this.every = every;
+                return this;
+            }
+
+            /** Seed of the weights and features (default 1). */
+            public Builder optSeed(long seed) {
+                this.seed = seed;
+                return this;
+            }
+
+            /** Validates (the message names the field and its range) and builds. */
+            public Settings build() {
+                if (width == null || width < 1) {
+                    throw new IllegalArgumentException("width: need >= 1, got " + width);
+                }
+                if (depth == null || depth < 1) {
+                    throw new IllegalArgumentException("depth: need >= 1, got " + depth);
+                }
+                if (every < 1) {
+                    throw new IllegalArgumentException("every: need >= 1, got " + every);
+                }
+                return new Settings(encoding, kappa, features, width, depth, training, every, seed);
+            }
         }
     }
 
@@ -59,6 +152,54 @@ public record SpectralBias(int[] frequencies, double[] amplitudes, int points) {
      * @param testRmse final RMS error at the N midpoints between them
      */
     public record Run(int[] iterations, double[][] relativeError, double[] prediction, double trainRmse, double testRmse) {
+        /** Copies the arrays. */
+        public Run {
+            iterations = iterations.clone();
+            relativeError = deepCopy(relativeError);
+            prediction = prediction.clone();
+        }
+
+        /** iterations, a copy. */
+        @Override
+        public int[] iterations() {
+            return iterations.clone();
+        }
+
+        /** Element {@code i} of iterations (no copy). */
+        public int iterations(int i) {
+            return iterations[i];
+        }
+
+        /** relativeError, a copy. */
+        @Override
+        public double[][] relativeError() {
+            return deepCopy(relativeError);
+        }
+
+        /** Element {@code (i, j)} of relativeError (no copy). */
+        public double relativeError(int i, int j) {
+            return relativeError[i][j];
+        }
+
+        /** prediction, a copy. */
+        @Override
+        public double[] prediction() {
+            return prediction.clone();
+        }
+
+        /** Element {@code i} of prediction (no copy). */
+        public double prediction(int i) {
+            return prediction[i];
+        }
+
+        private static double[][] deepCopy(double[][] a) {
+            double[][] c = new double[a.length][];
+            for (int i = 0; i < a.length; i++) {
+                c[i] = a[i].clone();
+            }
+            return c;
+        }
+
         /** The first snapshot iteration at which frequency i's relative error is below {@code level}, or −1. */
         public int learnedAt(int i, double level) {
             for (int s = 0; s < iterations.length; s++) {
@@ -100,8 +241,9 @@ public record SpectralBias(int[] frequencies, double[] amplitudes, int points) {
                 ? FourierFeatures.sample(1, s.features(), s.kappa(), s.seed() + 1) : null;
         double[][] in = ff == null ? xs : ff.apply(xs);
         double[][] inMid = ff == null ? mid : ff.apply(mid);
-        Mlp net = s.encoding() == InputEncoding.SINE_FIRST_LAYER ? Mlp.sine(1, s.width(), s.depth(), 1, s.kappa())
-                : Mlp.tanh(in[0].length, s.width(), s.depth(), 1);
+        Mlp net = s.encoding() == InputEncoding.SINE_FIRST_LAYER
+                ? Mlp.builder().setWidth(s.width()).setDepth(s.depth()).optSine(s.kappa()).build()
+                : Mlp.builder().optInputs(in[0].length).setWidth(s.width()).setDepth(s.depth()).build();
         double[][] y = new double[points][1];
         for (int j = 0; j < points; j++) {
             y[j][0] = target(x[j]);
@@ -146,5 +288,27 @@ public record SpectralBias(int[] frequencies, double[] amplitudes, int points) {
             c[j][0] = x[j];
         }
         return c;
+    }
+
+    /** frequencies, a copy. */
+    @Override
+    public int[] frequencies() {
+        return frequencies.clone();
+    }
+
+    /** Element {@code i} of frequencies (no copy). */
+    public int frequencies(int i) {
+        return frequencies[i];
+    }
+
+    /** amplitudes, a copy. */
+    @Override
+    public double[] amplitudes() {
+        return amplitudes.clone();
+    }
+
+    /** Element {@code i} of amplitudes (no copy). */
+    public double amplitudes(int i) {
+        return amplitudes[i];
     }
 }

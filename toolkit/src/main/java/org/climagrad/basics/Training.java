@@ -12,7 +12,8 @@ import org.climagrad.solve.Adam;
 /**
  * Network training as in Wang &amp; Lai (2024): {@code adamSteps} Adam steps with a learning rate
  * decaying geometrically from {@code learningRate} to {@code finalLearningRate}, then up to
- * {@code lbfgsIterations} L-BFGS iterations (memory 50). Immutable settings.
+ * {@code lbfgsIterations} L-BFGS iterations (memory 50). Immutable settings; build with {@link
+ * #builder()} (the canonical constructor validates but is not the way to make one).
  *
  * @param adamSteps ≥ 0
  * @param learningRate &gt; 0
@@ -31,6 +32,57 @@ public record Training(int adamSteps, double learningRate, double finalLearningR
         }
     }
 
+    /** A builder; every option has a default, but Adam steps and L-BFGS iterations cannot both be 0. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder().optAdamSteps(adamSteps).optLearningRate(learningRate)
+                .optFinalLearningRate(finalLearningRate).optLbfgsIterations(lbfgsIterations);
+    }
+
+    /** Builds a {@link Training}. */
+    public static final class Builder {
+        private int adamSteps;
+        private double learningRate = 1e-3;
+        private Double finalLearningRate;
+        private int lbfgsIterations;
+
+        private Builder() {}
+
+        /** Adam steps ≥ 0 (default 0). */
+        public Builder optAdamSteps(int adamSteps) {
+            this.adamSteps = adamSteps;
+            return this;
+        }
+
+        /** First Adam learning rate &gt; 0 (default 1e-3). */
+        public Builder optLearningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** Last Adam learning rate, in (0, learningRate] (default: the learning rate, no decay). */
+        public Builder optFinalLearningRate(double finalLearningRate) {
+            this.finalLearningRate = finalLearningRate;
+            return this;
+        }
+
+        /** L-BFGS iterations after Adam ≥ 0 (default 0). */
+        public Builder optLbfgsIterations(int lbfgsIterations) {
+            this.lbfgsIterations = lbfgsIterations;
+            return this;
+        }
+
+        /** Validates (the message names the field and its range) and builds. */
+        public Training build() {
+            return new Training(adamSteps, learningRate, finalLearningRate == null ? learningRate : finalLearningRate,
+                    lbfgsIterations);
+        }
+    }
+
     /**
      * The outcome.
      *
@@ -38,6 +90,34 @@ public record Training(int adamSteps, double learningRate, double finalLearningR
      * @param loss J before each Adam step, then after each L-BFGS iteration
      */
     public record Result(double[] theta, double[] loss) {
+        /** Copies the arrays. */
+        public Result {
+            theta = theta.clone();
+            loss = loss.clone();
+        }
+
+        /** theta, a copy. */
+        @Override
+        public double[] theta() {
+            return theta.clone();
+        }
+
+        /** Element {@code i} of theta (no copy). */
+        public double theta(int i) {
+            return theta[i];
+        }
+
+        /** loss, a copy. */
+        @Override
+        public double[] loss() {
+            return loss.clone();
+        }
+
+        /** Element {@code i} of loss (no copy). */
+        public double loss(int i) {
+            return loss[i];
+        }
+
         /** The final loss. */
         public double finalLoss() {
             return loss[loss.length - 1];

@@ -219,4 +219,15 @@ public record TwoLayerNet(int inputs, int hidden, int outputs, double[] paramete
             throw new IllegalArgumentException("t: need " + outputs + " targets, got " + t.length);
         }
     }
+
+    /** parameters, a copy. */
+    @Override
+    public double[] parameters() {
+        return parameters.clone();
+    }
+
+    /** Element {@code i} of parameters (no copy). */
+    public double parameters(int i) {
+        return parameters[i];
+    }
 }

@@ -10,7 +10,8 @@ import org.climagrad.solve.Adam;
  * GradientEstimator} and a learning rate decaying geometrically from {@code learningRate} to
  * {@code finalLearningRate} over the iterations. Adam's per-coordinate normalisation makes the
  * step insensitive to the scale of J, so one setting serves exact and noisy estimators.
- * Immutable.
+ * Immutable; build with {@link #builder()} (the canonical constructor validates but is not the way
+ * to make one).
  *
  * @param estimator how gradients are obtained
  * @param iterations steps ≥ 1
@@ -30,17 +31,135 @@ public record Calibration(GradientEstimator estimator, int iterations, double le
         Check.inClosed("finalLearningRate", finalLearningRate, Double.MIN_VALUE, learningRate);
     }
 
+    /** A builder: estimator and iterations required, the rest optional. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these settings (for variants, e.g. another estimator). */
+    public Builder toBuilder() {
+        return new Builder().setEstimator(estimator).setIterations(iterations).optLearningRate(learningRate)
+                .optFinalLearningRate(finalLearningRate).optSeed(seed);
+    }
+
+    /** Builds a {@link Calibration}. */
+    public static final class Builder {
+        private GradientEstimator estimator;
+        private Integer iterations;
+        private double learningRate = 0.1;
+        private double finalLearningRate = 0.002;
+        private long seed;
+
+        private Builder() {}
+
+        /** How gradients are obtained (required). */
+        public Builder setEstimator(GradientEstimator estimator) {
+            this.estimator = estimator;
+            return this;
+        }
+
+        /** Adam steps ≥ 1 (required). */
+        public Builder setIterations(int iterations) {
+            this.iterations = iterations;
+            return this;
+        }
+
+        /** First step size in u, &gt; 0 (default 0.1). */
+        public Builder optLearningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** Last step size in u, in (0, learningRate] (default 0.002). */
+        public Builder optFinalLearningRate(double finalLearningRate) {
+            this.finalLearningRate = finalLearningRate;
+            return this;
+        }
+
+        /** Seed of randomised estimators; iteration k uses seed + k (default 0). */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Validates (the message names the field and its range) and builds. */
+        public Calibration build() {
+            if (iterations == null) {
+                throw new IllegalArgumentException("iterations: required (>= 1)");
+            }
+            return new Calibration(estimator, iterations, learningRate, finalLearningRate, seed);
+        }
+    }
+
     /**
-     * The outcome.
+     * The outcome of a calibration (also of {@link EnsembleKalmanInversion}). Immutable: the array
+     * accessors return a copy; loops use {@link #steps()}, {@link #path(int, int)} and
+     * {@link #runs(int)}.
      *
-     * @param u the final parameters
+     * @param u the final parameters {@code [d]}
      * @param path u after each iteration (the start first) {@code [iterations + 1][d]}
      * @param runs cumulative model runs after each iteration {@code [iterations + 1]}
      */
     public record Result(double[] u, double[][] path, int[] runs) {
+        /** Copies the arrays; path and runs must have equal lengths. */
+        public Result {
+            if (path.length != runs.length) {
+                throw new IllegalArgumentException("runs: need " + path.length + " values, got " + runs.length);
+            }
+            u = u.clone();
+            path = copy(path);
+            runs = runs.clone();
+        }
+
         /** Total model runs. */
         public int totalRuns() {
             return runs[runs.length - 1];
+        }
+
+        /** Number of points on the path (iterations + 1). */
+        public int steps() {
+            return runs.length;
+        }
+
+        /** Component {@code i} of u after iteration {@code k} (0: the start). */
+        public double path(int k, int i) {
+            return path[k][i];
+        }
+
+        /** u after iteration {@code k} {@code [d]}, a copy. */
+        public double[] pathPoint(int k) {
+            return path[k].clone();
+        }
+
+        /** Cumulative model runs after iteration {@code k}. */
+        public int runs(int k) {
+            return runs[k];
+        }
+
+        /** The final parameters, a copy. */
+        @Override
+        public double[] u() {
+            return u.clone();
+        }
+
+        /** u after each iteration, a copy. */
+        @Override
+        public double[][] path() {
+            return copy(path);
+        }
+
+        /** Cumulative model runs, a copy. */
+        @Override
+        public int[] runs() {
+            return runs.clone();
+        }
+
+        private static double[][] copy(double[][] a) {
+            double[][] c = new double[a.length][];
+            for (int i = 0; i < a.length; i++) {
+                c[i] = a[i].clone();
+            }
+            return c;
         }
     }
 

@@ -14,7 +14,8 @@ import org.climagrad.core.Check;
  *
  * C_uG and C_GG the ensemble cross- and output covariances. Each iteration costs one run per
  * member. For a linear G it is a preconditioned gradient flow on J, which is why it stands with
- * the gradient estimators. Immutable settings.
+ * the gradient estimators. Immutable settings; build with {@link #builder()} (the canonical
+ * constructor validates but is not the way to make one).
  *
  * @param members ensemble size ≥ 2
  * @param iterations ≥ 1
@@ -27,6 +28,61 @@ public record EnsembleKalmanInversion(int members, int iterations, double spread
         Check.atLeast("members", members, 2);
         Check.atLeast("iterations", iterations, 1);
         Check.positive("spread", spread);
+    }
+
+    /** A builder: members and iterations required, spread and seed optional. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder().setMembers(members).setIterations(iterations).optSpread(spread).optSeed(seed);
+    }
+
+    /** Builds an {@link EnsembleKalmanInversion}. */
+    public static final class Builder {
+        private Integer members;
+        private Integer iterations;
+        private double spread = 0.3;
+        private long seed;
+
+        private Builder() {}
+
+        /** Ensemble size ≥ 2 (required). */
+        public Builder setMembers(int members) {
+            this.members = members;
+            return this;
+        }
+
+        /** Kalman iterations ≥ 1 (required). */
+        public Builder setIterations(int iterations) {
+            this.iterations = iterations;
+            return this;
+        }
+
+        /** Standard deviation of the initial ensemble around the start, in u, &gt; 0 (default 0.3). */
+        public Builder optSpread(double spread) {
+            this.spread = spread;
+            return this;
+        }
+
+        /** Seed of the initial ensemble and the perturbations (default 0). */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Validates (the message names the field and its range) and builds. */
+        public EnsembleKalmanInversion build() {
+            if (members == null) {
+                throw new IllegalArgumentException("members: required (>= 2)");
+            }
+            if (iterations == null) {
+                throw new IllegalArgumentException("iterations: required (>= 1)");
+            }
+            return new EnsembleKalmanInversion(members, iterations, spread, seed);
+        }
     }
 
     /** Runs from an ensemble centred at u0; the result's u is the final ensemble mean. */

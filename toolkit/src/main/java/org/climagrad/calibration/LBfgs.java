@@ -43,6 +43,34 @@ public record LBfgs(int memory, int maxIterations, double gradientTolerance) {
      * @param stop why it stopped
      */
     public record Result(double[] u, double[] values, int evaluations, Stop stop) {
+        /** Copies the arrays. */
+        public Result {
+            u = u.clone();
+            values = values.clone();
+        }
+
+        /** u, a copy. */
+        @Override
+        public double[] u() {
+            return u.clone();
+        }
+
+        /** Element {@code i} of u (no copy). */
+        public double u(int i) {
+            return u[i];
+        }
+
+        /** values, a copy. */
+        @Override
+        public double[] values() {
+            return values.clone();
+        }
+
+        /** Element {@code i} of values (no copy). */
+        public double values(int i) {
+            return values[i];
+        }
+
         /** The final J. */
         public double value() {
             return values[values.length - 1];

@@ -1,16 +1,18 @@
 package org.climagrad.ocean;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.climagrad.dynamics.PlainStepper;
 
 /**
  * The {@link OceanColumn} benchmark as a black box: the same equations in plain Java (float64,
- * classical RK4, no autodiff), standing in for an operational ocean code whose Jacobian is not
+ * classical RK4 by {@link PlainStepper}, no autodiff), standing in for an operational ocean code whose Jacobian is not
  * available. It counts the model days it has run, the cost unit of gradient estimators and spin-up.
  * Thread-safe; the counter is shared by all callers.
  */
 public final class ColumnBlackBox {
     private final OceanColumn model;
     private final double dt;
+    private final PlainStepper stepper;
     private final double[] invH;
     private final double[] invSpacing;
     private final AtomicLong days = new AtomicLong();
@@ -27,6 +29,7 @@ public final class ColumnBlackBox {
         }
         this.model = model;
         this.dt = dtDays;
+        this.stepper = PlainStepper.rk4(dtDays);
         double[] h = model.grid().thickness();
         double[] sp = model.grid().spacing();
         invH = new double[h.length];
@@ -91,17 +94,9 @@ public final class ColumnBlackBox {
         return out;
     }
 
-    /** One RK4 step. */
+    /** One RK4 step ({@link PlainStepper}, the toolkit's plain-Java stepper): x(t) → x(t + dt) {@code [2N + 2]}. */
     public double[] step(double[] x, double[] theta) {
-        double[] k1 = tendency(x, theta);
-        double[] k2 = tendency(axpy(x, 0.5 * dt, k1), theta);
-        double[] k3 = tendency(axpy(x, 0.5 * dt, k2), theta);
-        double[] k4 = tendency(axpy(x, dt, k3), theta);
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = x[i] + dt / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
-        }
-        return out;
+        return stepper.step(y -> tendency(y, theta), x);
     }
 
     /**
@@ -138,13 +133,5 @@ public final class ColumnBlackBox {
         int steps = (int) Math.round(ColumnForcing.DAYS_PER_YEAR / dt);
         double[] end = run(x, theta, steps);
         return java.util.Arrays.copyOf(end, 2 * n);
-    }
-
-    private static double[] axpy(double[] x, double a, double[] y) {
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = x[i] + a * y[i];
-        }
-        return out;
     }
 }

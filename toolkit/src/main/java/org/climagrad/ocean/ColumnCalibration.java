@@ -1,7 +1,7 @@
 package org.climagrad.ocean;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.climagrad.calibration.Calibration;
 import org.climagrad.calibration.EnsembleKalmanInversion;
@@ -9,8 +9,6 @@ import org.climagrad.calibration.Estimate;
 import org.climagrad.calibration.GradientEstimator;
 import org.climagrad.core.Check;
 import org.climagrad.core.Profile;
-import org.climagrad.plot.Charts;
-import org.climagrad.plot.Figure;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -20,7 +18,8 @@ import tech.tablesaw.api.Table;
 /**
  * The calibration experiments on the {@link ColumnCalibrationProblem}: how well each {@link
  * GradientEstimator} agrees with the autodiff gradient for its cost, and calibrations from random
- * starts with each (recovered parameters, model runs).
+ * starts with each (recovered parameters, model runs). The figure is {@code
+ * papers.Meunier2025.calibration}.
  */
 public final class ColumnCalibration {
     /** Relative error within which a parameter counts as recovered (5 %). */
@@ -40,13 +39,19 @@ public final class ColumnCalibration {
 
     /** Ensemble Kalman inversion with 10 members, 10 iterations, initial spread 0.3. */
     public static EnsembleKalmanInversion eki() {
-        return new EnsembleKalmanInversion(10, 10, 0.3, 5);
+        return EnsembleKalmanInversion.builder().setMembers(10).setIterations(10).optSpread(0.3).optSeed(5).build();
     }
 
     /** Random starts u ~ U(−0.7, 0.7)ᵈ (parameters from 0.5 to 2 times the truth): FAST 3, PAPER 8. */
     public static double[][] starts(int dimension, Profile profile, long seed) {
+        return starts(dimension, profile.pick(3, 8), seed);
+    }
+
+    /** {@code count} random starts u ~ U(−0.7, 0.7)ᵈ {@code [count][dimension]}. */
+    public static double[][] starts(int dimension, int count, long seed) {
+        Check.atLeast("count", count, 1);
         SplittableRandom rng = new SplittableRandom(seed);
-        double[][] s = new double[profile.pick(3, 8)][dimension];
+        double[][] s = new double[count][dimension];
         for (double[] row : s) {
             for (int i = 0; i < dimension; i++) {
                 row[i] = 1.4 * rng.nextDouble() - 0.7;
@@ -89,65 +94,76 @@ public final class ColumnCalibration {
     }
 
     /**
-     * Calibrations from every start with every estimator (Adam, {@code iterations} steps, learning
-     * rate 0.1 decaying to 0.002) and, if {@code eki} is not null, with ensemble Kalman inversion:
-     * the recovered parameters relative to the truth, the largest relative error, the model runs,
-     * and whether every parameter is within {@link #RECOVERED}; a chart of the largest relative
-     * error (log10) against model runs, for the first start.
+     * One calibration of {@link #calibrations}.
+     *
+     * @param label the estimator's label, or "EKI (members x iterations)"
+     * @param start index of the start
+     * @param result the calibration
      */
-    public static Figure compare(ColumnCalibrationProblem problem, List<GradientEstimator> estimators,
+    public record Outcome(String label, int start, Calibration.Result result) {}
+
+    /** Adam with {@code iterations} steps, learning rate 0.1 decaying to 0.002, seed 7. */
+    public static Calibration adam(GradientEstimator estimator, int iterations) {
+        return Calibration.builder().setEstimator(estimator).setIterations(iterations).optLearningRate(0.1)
+                .optFinalLearningRate(0.002).optSeed(7).build();
+    }
+
+    /**
+     * Calibrations from every start with every estimator ({@link #adam}) and, if {@code eki} is
+     * not null, with ensemble Kalman inversion; estimator by estimator, start by start.
+     */
+    public static List<Outcome> calibrations(ColumnCalibrationProblem problem, List<GradientEstimator> estimators,
             EnsembleKalmanInversion eki, double[][] starts, int iterations) {
         Check.atLeast("iterations", iterations, 1);
+        List<Outcome> out = new ArrayList<>();
+        for (GradientEstimator e : estimators) {
+            Calibration c = adam(e, iterations);
+            for (int s = 0; s < starts.length; s++) {
+                out.add(new Outcome(e.label(), s, c.run(problem, starts[s])));
+            }
+        }
+        if (eki != null) {
+            for (int s = 0; s < starts.length; s++) {
+                out.add(new Outcome("EKI (" + eki.members() + " x " + eki.iterations() + ")", s,
+                        eki.run(problem, starts[s])));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The calibrations as a table: the recovered parameters relative to the truth, the largest
+     * relative error, the model runs, and whether every parameter is within {@link #RECOVERED}.
+     */
+    public static Table table(ColumnCalibrationProblem problem, List<Outcome> outcomes) {
         Table t = Table.create("Calibration from random starts", StringColumn.create("estimator"),
                 IntColumn.create("start"));
         for (ColumnParameter p : problem.calibrated()) {
             t.addColumns(DoubleColumn.create(p.name() + " / truth"));
         }
         t.addColumns(DoubleColumn.create("largest error"), IntColumn.create("model runs"), BooleanColumn.create("within 5 %"));
-        var chart = Charts.lines("Largest relative parameter error (start 0)", "model runs", "log10 error", new double[0],
-                Map.of());
-        for (GradientEstimator e : estimators) {
-            for (int s = 0; s < starts.length; s++) {
-                Calibration.Result r = new Calibration(e, iterations, 0.1, 0.002, 7).run(problem, starts[s]);
-                add(t, chart, e.label(), s, problem, r);
-            }
-        }
-        if (eki != null) {
-            for (int s = 0; s < starts.length; s++) {
-                add(t, chart, "EKI (" + eki.members() + " x " + eki.iterations() + ")", s, problem,
-                        eki.run(problem, starts[s]));
-            }
-        }
-        return Figure.of("Calibration of the ocean column's mixing", t, chart);
-    }
-
-    private static void add(Table t, org.knowm.xchart.XYChart chart, String label, int start,
-            ColumnCalibrationProblem problem, Calibration.Result r) {
         double[] ref = ColumnParameter.references();
         int d = problem.dimension();
-        double[] th = problem.theta(r.u());
-        t.stringColumn(0).append(label);
-        t.intColumn(1).append(start);
-        double worst = worst(problem, r.u());
-        for (int i = 0; i < d; i++) {
-            int p = problem.calibrated().get(i).ordinal();
-            t.doubleColumn(2 + i).append(th[p] / ref[p]);
-        }
-        t.doubleColumn(2 + d).append(worst);
-        t.intColumn(3 + d).append(r.totalRuns());
-        t.booleanColumn(4 + d).append(worst <= RECOVERED);
-        if (start == 0) {
-            double[] err = new double[r.path().length];
-            double[] runs = new double[r.path().length];
-            for (int k = 0; k < err.length; k++) {
-                err[k] = Math.log10(Math.max(worst(problem, r.path()[k]), 1e-6));
-                runs[k] = r.runs()[k];
+        for (Outcome o : outcomes) {
+            Calibration.Result r = o.result();
+            double[] u = r.u();
+            double[] th = problem.theta(u);
+            double worst = worst(problem, u);
+            t.stringColumn(0).append(o.label());
+            t.intColumn(1).append(o.start());
+            for (int i = 0; i < d; i++) {
+                int p = problem.calibrated().get(i).ordinal();
+                t.doubleColumn(2 + i).append(th[p] / ref[p]);
             }
-            chart.addSeries(label, runs, err);
+            t.doubleColumn(2 + d).append(worst);
+            t.intColumn(3 + d).append(r.totalRuns());
+            t.booleanColumn(4 + d).append(worst <= RECOVERED);
         }
+        return t;
     }
 
-    private static double worst(ColumnCalibrationProblem problem, double[] u) {
+    /** The largest relative error |θ_p / θ_p^true − 1| over the calibrated parameters at u. */
+    public static double worst(ColumnCalibrationProblem problem, double[] u) {
         double[] ref = ColumnParameter.references();
         double[] th = problem.theta(u);
         double w = 0;

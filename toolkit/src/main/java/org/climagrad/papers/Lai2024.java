@@ -183,18 +183,18 @@ public final class Lai2024 {
             Check.positive("fractions[i]", f);
             GradientDescent.Path p = GradientDescent.run(j, min[0] - 3, min[1] + 4, f * crit, steps);
             String name = String.format("α = %.3g (%.2f × 2/λmax)", p.learningRate(), f);
-            for (int k = 0; k < p.cost().length; k++) {
+            for (int k = 0, n = p.cost().length; k < n; k++) {
                 run.append(name);
                 alpha.append(p.learningRate());
                 iter.append(k);
-                w.append(p.w()[k]);
-                b.append(p.b()[k]);
-                cost.append(p.cost()[k]);
+                w.append(p.w(k));
+                b.append(p.b(k));
+                cost.append(p.cost(k));
                 diverged.append(p.diverged());
             }
             double[] excess = new double[p.cost().length];
             for (int k = 0; k < excess.length; k++) {
-                excess[k] = Math.max(p.cost()[k] - jMin, 1e-16);
+                excess[k] = Math.max(p.cost(k) - jMin, 1e-16);
             }
             curves.put(name, excess);
             int shown = Math.min(p.w().length, 40);

@@ -26,13 +26,35 @@ import tech.tablesaw.api.Table;
 public final class Lai2024Spectral {
     private Lai2024Spectral() {}
 
+    /**
+     * The settings of the lecture's figures for a profile.
+     *
+     * @param spectral the spectral-bias runs ({@link #spectralSettings})
+     * @param multistage the 1-D multistage network, 3 stages ({@link #multistageSettings})
+     * @param field the 2-D multistage network, 3 stages ({@link #fieldSettings})
+     */
+    public record Settings(SpectralBias.Settings spectral, MultistageNetwork.Settings multistage,
+            MultistageNetwork.Settings field) {
+        /** The profile's settings; the multistage networks have 3 stages. */
+        public static Settings of(Profile profile) {
+            return new Settings(spectralSettings(profile), multistageSettings(profile, 3), fieldSettings(profile, 3));
+        }
+    }
+
+    /** The settings of the current profile: {@code Settings.of(Profile.current())}. */
+    public static Settings settings() {
+        return Settings.of(Profile.current());
+    }
+
     /** The spectral-bias target: sin(2πx) + sin(8πx) + sin(20πx) + sin(40πx) on 128 points. */
     public static final SpectralBias PROBLEM = new SpectralBias(new int[] {1, 4, 10, 20}, new double[] {1, 1, 1, 1}, 128);
 
     /** Network and training of the spectral-bias runs: 3 tanh layers of 64, Adam 2e-3 → 2e-4. */
     public static SpectralBias.Settings spectralSettings(Profile p) {
-        return new SpectralBias.Settings(InputEncoding.PLAIN, 1, 32, 64, 3, new Training(p.pick(2000, 10000), 2e-3, 2e-4, 0),
-                p.pick(100, 250), 1);
+        return SpectralBias.Settings.builder().optEncoding(InputEncoding.PLAIN, 1).optFeatures(32).setWidth(64)
+                .setDepth(3).setTraining(Training.builder().optAdamSteps(p.pick(2000, 10000)).optLearningRate(2e-3)
+                        .optFinalLearningRate(2e-4).build())
+                .optEvery(p.pick(100, 250)).optSeed(1).build();
     }
 
     /**
@@ -44,7 +66,7 @@ public final class Lai2024Spectral {
         Table t = errorTable("Spectral bias: relative error per frequency", r);
         double[] it = new double[r.iterations().length];
         for (int k = 0; k < it.length; k++) {
-            it[k] = r.iterations()[k];
+            it[k] = r.iterations(k);
         }
         int[] nu = PROBLEM.frequencies();
         double[] freq = new double[nu.length];
@@ -54,8 +76,8 @@ public final class Lai2024Spectral {
             freq[i] = nu[i];
             double[] e = new double[it.length];
             for (int k = 0; k < it.length; k++) {
-                e[k] = Math.max(r.relativeError()[k][i], 1e-6);
-                z[k][i] = r.relativeError()[k][i];
+                e[k] = Math.max(r.relativeError(k, i), 1e-6);
+                z[k][i] = r.relativeError(k, i);
             }
             lines.put("ν = " + nu[i], e);
         }
@@ -162,8 +184,10 @@ public final class Lai2024Spectral {
     public static MultistageNetwork.Settings multistageSettings(Profile p, int stages) {
         int adam = p.pick(5000, 10000);
         int lbfgs = p.pick(5000, 10000);
-        return new MultistageNetwork.Settings(stages, 20, 3, new Training(adam, 1e-3, 1e-4, lbfgs),
-                new Training(adam, 1e-2, 1e-3, 2 * lbfgs), 4, 1);
+        return new MultistageNetwork.Settings(stages, 20, 3, Training.builder().optAdamSteps(adam).optLearningRate(1e-3)
+                .optFinalLearningRate(1e-4).optLbfgsIterations(lbfgs).build(),
+                Training.builder().optAdamSteps(adam).optLearningRate(1e-2).optFinalLearningRate(1e-3)
+                        .optLbfgsIterations(2 * lbfgs).build(), 4, 1);
     }
 
     /**
@@ -172,8 +196,8 @@ public final class Lai2024Spectral {
      * 2,000 (paper 5,000), lr 1e-3 → 1e-4, then L-BFGS 1,000 (paper 5,000).
      */
     public static MultistageNetwork.Settings fieldSettings(Profile p, int stages) {
-        return new MultistageNetwork.Settings(stages, 20, 3, new Training(p.pick(2000, 5000), 1e-3, 1e-4,
-                p.pick(1000, 5000)), 1, 1);
+        return new MultistageNetwork.Settings(stages, 20, 3, Training.builder().optAdamSteps(p.pick(2000, 5000))
+                .optLearningRate(1e-3).optFinalLearningRate(1e-4).optLbfgsIterations(p.pick(1000, 5000)).build(), 1, 1);
     }
 
     /** The 1-D multistage target of Wang &amp; Lai (2024): sin(2x + 1) + 0.2 e^{1.3x} on [−1, 1]. */
@@ -197,8 +221,8 @@ public final class Lai2024Spectral {
         MultistageNetwork.Grid finest = LINE.refined(s.refinement(k - 1));
         Training a = s.first();
         Training b = s.later();
-        Training total = new Training(a.adamSteps() + (k - 1) * b.adamSteps(), a.learningRate(), a.finalLearningRate(),
-                a.lbfgsIterations() + (k - 1) * b.lbfgsIterations());
+        Training total = a.toBuilder().optAdamSteps(a.adamSteps() + (k - 1) * b.adamSteps())
+                .optLbfgsIterations(a.lbfgsIterations() + (k - 1) * b.lbfgsIterations()).build();
         MultistageNetwork.Settings one = new MultistageNetwork.Settings(1,
                 MultistageNetwork.widthFor(1, s.depth(), ms.size()), s.depth(), total, 1, s.seed());
         MultistageNetwork single = MultistageNetwork.fit(x -> target1d(x[0]), finest, one);
@@ -359,11 +383,11 @@ public final class Lai2024Spectral {
         IntColumn it = IntColumn.create("iteration");
         IntColumn nu = IntColumn.create("frequency");
         DoubleColumn e = DoubleColumn.create("relative error");
-        for (int k = 0; k < r.iterations().length; k++) {
-            for (int i = 0; i < PROBLEM.frequencies().length; i++) {
-                it.append(r.iterations()[k]);
-                nu.append(PROBLEM.frequencies()[i]);
-                e.append(r.relativeError()[k][i]);
+        for (int k = 0, n = r.iterations().length; k < n; k++) {
+            for (int i = 0, ni = PROBLEM.frequencies().length; i < ni; i++) {
+                it.append(r.iterations(k));
+                nu.append(PROBLEM.frequencies(i));
+                e.append(r.relativeError(k, i));
             }
         }
         return Table.create(title, it, nu, e);

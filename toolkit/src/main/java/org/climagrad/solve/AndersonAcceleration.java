@@ -35,16 +35,45 @@ public record AndersonAcceleration(int memory, double tolerance, int maxEvaluati
     }
 
     /**
-     * The outcome.
+     * The outcome of a fixed-point solve (also of {@link NewtonKrylov}). Immutable: the array
+     * accessors return a copy; loops use {@link #x(int)} and {@link #residual(int)}.
      *
      * @param x the last iterate whose residual was evaluated
      * @param residuals ‖f_k‖_∞ after each evaluation of Φ
      * @param converged whether the last residual is within the tolerance
      */
     public record Result(double[] x, double[] residuals, boolean converged) {
+        /** Copies the arrays. */
+        public Result {
+            x = x.clone();
+            residuals = residuals.clone();
+        }
+
         /** Evaluations of Φ used. */
         public int evaluations() {
             return residuals.length;
+        }
+
+        /** Component {@code i} of the last iterate. */
+        public double x(int i) {
+            return x[i];
+        }
+
+        /** The residual after evaluation {@code k + 1}. */
+        public double residual(int k) {
+            return residuals[k];
+        }
+
+        /** The last iterate, a copy. */
+        @Override
+        public double[] x() {
+            return x.clone();
+        }
+
+        /** The residuals after each evaluation, a copy. */
+        @Override
+        public double[] residuals() {
+            return residuals.clone();
         }
     }
 

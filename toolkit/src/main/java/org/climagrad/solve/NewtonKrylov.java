@@ -10,7 +10,8 @@ import org.climagrad.core.Check;
  * 193, 357; for ocean spin-up, Bernsen et al. 2008 and Merlis &amp; Khatiwala 2008): Newton on
  * F(x) = Φ(x) − x, each linear system J δ = −F solved by GMRES with J v ≈ (Φ(x + εv) − Φ(x))/ε − v,
  * and a backtracking line search on ‖F‖ (when it fails, one plain step x ← Φ(x)). Every evaluation of Φ counts: one per Jacobian-vector
- * product, one per trial point. Immutable settings.
+ * product, one per trial point. Immutable settings; build with {@link #builder()} (the canonical
+ * constructor validates but is not the way to make one).
  *
  * @param tolerance stop when ‖F(x)‖_∞ ≤ tolerance (&gt; 0)
  * @param maxEvaluations evaluations of Φ allowed (≥ 1)
@@ -24,6 +25,62 @@ public record NewtonKrylov(double tolerance, int maxEvaluations, double krylovTo
         Check.atLeast("maxEvaluations", maxEvaluations, 1);
         Check.inHalfOpen("krylovTolerance", krylovTolerance, 1e-12, 1);
         Check.atLeast("maxKrylov", maxKrylov, 1);
+    }
+
+    /** A builder: tolerance and evaluations required, the GMRES settings optional. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder().setTolerance(tolerance).setMaxEvaluations(maxEvaluations)
+                .optKrylovTolerance(krylovTolerance).optMaxKrylov(maxKrylov);
+    }
+
+    /** Builds {@link NewtonKrylov}. */
+    public static final class Builder {
+        private Double tolerance;
+        private Integer maxEvaluations;
+        private double krylovTolerance = 1e-3;
+        private int maxKrylov = 20;
+
+        private Builder() {}
+
+        /** Stop when ‖F(x)‖_∞ ≤ tolerance, &gt; 0 (required). */
+        public Builder setTolerance(double tolerance) {
+            this.tolerance = tolerance;
+            return this;
+        }
+
+        /** Evaluations of Φ allowed, ≥ 1 (required). */
+        public Builder setMaxEvaluations(int maxEvaluations) {
+            this.maxEvaluations = maxEvaluations;
+            return this;
+        }
+
+        /** Relative residual at which GMRES stops, in [1e-12, 1) (default 1e-3). */
+        public Builder optKrylovTolerance(double krylovTolerance) {
+            this.krylovTolerance = krylovTolerance;
+            return this;
+        }
+
+        /** GMRES iterations per Newton step, ≥ 1 (default 20; at most the state size are used). */
+        public Builder optMaxKrylov(int maxKrylov) {
+            this.maxKrylov = maxKrylov;
+            return this;
+        }
+
+        /** Validates (the message names the field and its range) and builds. */
+        public NewtonKrylov build() {
+            if (tolerance == null) {
+                throw new IllegalArgumentException("tolerance: required (> 0)");
+            }
+            if (maxEvaluations == null) {
+                throw new IllegalArgumentException("maxEvaluations: required (>= 1)");
+            }
+            return new NewtonKrylov(tolerance, maxEvaluations, krylovTolerance, maxKrylov);
+        }
     }
 
     /** Iterates from x0; the result's residuals list ‖F‖_∞ after every evaluation of Φ. */

@@ -35,8 +35,8 @@ class GradientDescentTest {
         GradientDescent.Path right = GradientDescent.run(J, 0, 0, 0.5 * crit, 400);
         assertEquals(min[0], right.w()[400], 1e-8);
         assertEquals(min[1], right.b()[400], 1e-8);
-        for (int k = 1; k < right.cost().length; k++) {
-            assertTrue(right.cost()[k] <= right.cost()[k - 1] + 1e-15, "monotone at " + k);
+        for (int k = 1, n = right.cost().length; k < n; k++) {
+            assertTrue(right.cost(k) <= right.cost(k - 1) + 1e-15, "monotone at " + k);
         }
         GradientDescent.Path small = GradientDescent.run(J, 0, 0, 0.01 * crit, 400);
         assertTrue(small.finalCost() > J.cost(min[0], min[1]) + 1e-3, "too small: still far after 400 steps");

@@ -55,8 +55,8 @@ class MultistageTest {
             assertEquals(1, v, 1e-8);
         }
         assertTrue(r.value() < 1e-18, "J = " + r.value());
-        for (int k = 1; k < r.values().length; k++) {
-            assertTrue(r.values()[k] < r.values()[k - 1], "monotone at " + k);
+        for (int k = 1, n = r.values().length; k < n; k++) {
+            assertTrue(r.values(k) < r.values(k - 1), "monotone at " + k);
         }
         assertThrows(IllegalArgumentException.class, () -> new LBfgs(0, 10, 0));
     }
@@ -72,8 +72,10 @@ class MultistageTest {
      */
     @Test
     void aSecondStageBeatsOneNetworkOfTheSameSizeWhereNoNetworkWasTrained() {
-        MultistageNetwork.Settings small = new MultistageNetwork.Settings(2, 20, 3, new Training(1000, 1e-3, 1e-4, 1000),
-                new Training(1000, 1e-2, 1e-3, 2000), 4, 1);
+        MultistageNetwork.Settings small = new MultistageNetwork.Settings(2, 20, 3, Training.builder().optAdamSteps(1000)
+                .optLearningRate(1e-3).optFinalLearningRate(1e-4).optLbfgsIterations(1000).build(),
+                Training.builder().optAdamSteps(1000).optLearningRate(1e-2).optFinalLearningRate(1e-3)
+                        .optLbfgsIterations(2000).build(), 4, 1);
         Table t = Lai2024Spectral.multistage1d(small).data();
         double[] rms = t.doubleColumn("RMS error").asDoubleArray();
         double[] held = t.doubleColumn(Lai2024Spectral.HELD_OUT).asDoubleArray();
@@ -111,7 +113,7 @@ class MultistageTest {
                 () -> MultistageNetwork.fit(g.points(), new double[5], g, refining));
         assertTrue(e.getMessage().startsWith("refine"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new MultistageNetwork.Settings(1, 4, 1,
-                new Training(10, 1e-3, 1e-4, 0), 0, 1));
+                Training.builder().optAdamSteps(10).optLearningRate(1e-3).optFinalLearningRate(1e-4).build(), 0, 1));
     }
 
     @Test

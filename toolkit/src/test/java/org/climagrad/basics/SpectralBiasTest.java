@@ -22,7 +22,7 @@ class SpectralBiasTest {
         assertTrue(nu1 > 0 && nu4 > nu1, "ν=1 at " + nu1 + ", ν=4 at " + nu4);
         for (int i = 2; i < 4; i++) {
             int at = r.learnedAt(i, 0.1);
-            assertTrue(at == -1 || at > nu4, "ν=" + Lai2024Spectral.PROBLEM.frequencies()[i] + " learned at " + at);
+            assertTrue(at == -1 || at > nu4, "ν=" + Lai2024Spectral.PROBLEM.frequencies(i) + " learned at " + at);
         }
         // Halfway through, the error is ordered by frequency.
         double[] mid = r.relativeError()[r.iterations().length / 4];
@@ -62,7 +62,8 @@ class SpectralBiasTest {
     void networkFitGradientMatchesFiniteDifferences() {
         double[][] x = {{0.1}, {0.4}, {0.7}, {0.9}};
         double[][] y = {{0.3}, {-0.2}, {0.5}, {0.1}};
-        for (Mlp net : new Mlp[] {Mlp.tanh(1, 5, 2, 1), Mlp.sine(1, 5, 2, 1, 7.0)}) {
+        for (Mlp net : new Mlp[] {Mlp.builder().setWidth(5).setDepth(2).build(),
+                Mlp.builder().setWidth(5).setDepth(2).optSine(7.0).build()}) {
             NetworkFit f = new NetworkFit(net, x, y);
             double[] theta = net.initial(3);
             Estimate e = f.valueAndGradient(theta);
@@ -77,7 +78,7 @@ class SpectralBiasTest {
                 assertEquals(fd, e.gradient()[i], 1e-7 * (1 + Math.abs(fd)), net.first() + " parameter " + i);
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> new NetworkFit(Mlp.tanh(2, 3, 1, 1), x, y));
+        assertThrows(IllegalArgumentException.class, () -> new NetworkFit(Mlp.builder().optInputs(2).setWidth(3).setDepth(1).build(), x, y));
     }
 
     @Test

@@ -46,8 +46,8 @@ class UniversalApproximationTest {
         double[][] x = LogisticRegression.clouds(400, 3);
         int[] y = LogisticRegression.cloudLabels(400);
         LogisticRegression fit = LogisticRegression.fit(x, y, 0.5, 300);
-        for (int k = 1; k < fit.loss().length; k++) {
-            assertTrue(fit.loss()[k] <= fit.loss()[k - 1] + 1e-12, "cross-entropy falls at step " + k);
+        for (int k = 1, n = fit.loss().length; k < n; k++) {
+            assertTrue(fit.loss(k) <= fit.loss(k - 1) + 1e-12, "cross-entropy falls at step " + k);
         }
         // Bayes accuracy for these clouds is Φ(√2) ≈ 0.92; the boundary is near x1 + x2 = 0.
         assertTrue(fit.accuracy(x, y) > 0.88, "accuracy " + fit.accuracy(x, y));

@@ -39,7 +39,8 @@ class ColumnCalibrationTest {
         double[][] starts = ColumnCalibration.starts(2, Profile.FAST, 11);
         List<GradientEstimator> est = List.of(new GradientEstimator.FiniteDifferences(true, 1e-3),
                 new GradientEstimator.EnsembleRegression(6, 0.05));
-        Table t = ColumnCalibration.compare(PROBLEM, est, ColumnCalibration.eki(), starts, 100).data();
+        Table t = ColumnCalibration.table(PROBLEM,
+                ColumnCalibration.calibrations(PROBLEM, est, ColumnCalibration.eki(), starts, 100));
         assertEquals(9, t.rowCount());
         for (int r = 0; r < t.rowCount(); r++) {
             // The test's own bound (the paper's "recovered"): every parameter within 5 % of the truth.
@@ -101,12 +102,15 @@ class ColumnCalibrationTest {
         var ens = assertThrows(IllegalArgumentException.class,
                 () -> new GradientEstimator.EnsembleRegression(3, 0.1).estimate(PROBLEM, new double[2], 0));
         assertTrue(ens.getMessage().contains("members"), ens.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new Calibration(null, 10, 0.1, 0.01, 0));
+        assertThrows(IllegalArgumentException.class, () -> Calibration.builder().setIterations(10)
+                .optLearningRate(0.1).optFinalLearningRate(0.01).build());
         assertThrows(IllegalArgumentException.class,
-                () -> new Calibration(new GradientEstimator.Spsa(1, 0.1), 10, 0.1, 0.5, 0));
+                () -> Calibration.builder().setEstimator(new GradientEstimator.Spsa(1, 0.1)).setIterations(10)
+                        .optLearningRate(0.1).optFinalLearningRate(0.5).build());
         assertThrows(IllegalArgumentException.class, () -> PROBLEM.theta(new double[3]));
         // Calibration of x² from 1 with exact forward differences converges to 0.
-        Calibration.Result r = new Calibration(new GradientEstimator.FiniteDifferences(true, 1e-6), 200, 0.1, 0.001, 0)
+        Calibration.Result r = Calibration.builder().setEstimator(new GradientEstimator.FiniteDifferences(true, 1e-6))
+                .setIterations(200).optLearningRate(0.1).optFinalLearningRate(0.001).optSeed(0).build()
                 .run(blackBox, new double[] {1});
         assertEquals(0, r.u()[0], 0.01);
         assertEquals(200 * 2, r.totalRuns());

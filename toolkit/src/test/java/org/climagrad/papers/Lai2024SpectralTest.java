@@ -14,6 +14,14 @@ import tech.tablesaw.api.Table;
 /** The multistage figure's chart copes with what the paper profile reaches: an RMS error of exactly 0. */
 class Lai2024SpectralTest {
     @Test
+    void theSettingsAreTheProfilesOwn() {
+        Lai2024Spectral.Settings s = Lai2024Spectral.Settings.of(org.climagrad.core.Profile.FAST);
+        assertEquals(Lai2024Spectral.spectralSettings(org.climagrad.core.Profile.FAST), s.spectral());
+        assertEquals(Lai2024Spectral.multistageSettings(org.climagrad.core.Profile.FAST, 3), s.multistage());
+        assertEquals(Lai2024Spectral.fieldSettings(org.climagrad.core.Profile.FAST, 3), s.field());
+    }
+
+    @Test
     void stageChartDrawsAnExactFitOnItsLogAxis() {
         // Paper profile, 1-D (Adam 5,000 + L-BFGS 5,000 per stage): stage 2 reproduced all 201 training points
         // to the last bit, and the log axis refused the 0.

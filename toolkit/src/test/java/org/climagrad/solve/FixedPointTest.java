@@ -65,7 +65,8 @@ class FixedPointTest {
             }
             return y;
         };
-        var r = new NewtonKrylov(1e-10, 500, 1e-6, 3).solve(map, new double[3]);
+        var r = NewtonKrylov.builder().setTolerance(1e-10).setMaxEvaluations(500).optKrylovTolerance(1e-6)
+                .optMaxKrylov(3).build().solve(map, new double[3]);
         assertTrue(r.converged(), "evaluations " + r.evaluations());
         assertArrayEquals(new double[] {1, 2, -3}, r.x(), 1e-6);
         assertTrue(r.evaluations() < 200, "evaluations " + r.evaluations());
@@ -75,7 +76,8 @@ class FixedPointTest {
     void badSettingsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new AndersonAcceleration(-1, 1e-6, 10));
         assertThrows(IllegalArgumentException.class, () -> new AndersonAcceleration(3, 0, 10));
-        assertThrows(IllegalArgumentException.class, () -> new NewtonKrylov(1e-6, 10, 2, 5));
+        assertThrows(IllegalArgumentException.class, () -> NewtonKrylov.builder().setTolerance(1e-6)
+                .setMaxEvaluations(10).optKrylovTolerance(2).optMaxKrylov(5).build());
         var nan = assertThrows(IllegalStateException.class,
                 () -> new AndersonAcceleration(1, 1e-6, 10).solve(x -> new double[] {Double.NaN}, new double[1]));
         assertTrue(nan.getMessage().contains("non-finite"), nan.getMessage());
