@@ -139,7 +139,9 @@ public final class Smith2024 {
             lines.put("5 %", shown.doubleColumn("p5").asDoubleArray());
             lines.put("median", shown.doubleColumn("p50").asDoubleArray());
             lines.put("95 %", shown.doubleColumn("p95").asDoubleArray());
-            panels.add(Charts.lines(name, "year", "warming above 1850-1900 (K)", years, lines));
+            org.knowm.xchart.XYChart chart = Charts.lines(name, "year", "warming above 1850-1900 (K)", years, lines);
+            chart.getStyler().setXAxisDecimalPattern("0");
+            panels.add(chart);
         }
         return new Figure(String.format("FaIR calibrated ensemble: %d members x %d pathways in %.1f s", r.members(),
                 c.pathways().size(), r.seconds()), r.table(), panels, 4);
