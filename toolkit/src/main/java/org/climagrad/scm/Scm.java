@@ -59,6 +59,17 @@ public final class Scm {
      *     runs such as abrupt-4×CO2), or null for emission-driven CO2
      * @return the trajectories, each {@code [batch, years]}
      */
+    /** Refuses NaN, infinite or |x| &gt; bound values of a tensor entry point, naming it. */
+    private static void finite(String name, NDArray x, double bound) {
+        double[] v = x.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i]) || Math.abs(v[i]) > bound) {
+                throw new IllegalArgumentException(name + ": element " + i + " is " + v[i] + "; need finite values"
+                        + (bound < Double.MAX_VALUE ? " with |x| <= " + bound : ""));
+            }
+        }
+    }
+
     public static ScmOutput forward(NDArray emissions, NDArray theta, NDArray co2Override) {
         Shape s = emissions.getShape();
         if (s.dimension() != 3 || s.get(1) != Agent.values().length) {
@@ -70,6 +81,20 @@ public final class Scm {
         }
         int batch = (int) s.get(0);
         int years = (int) s.get(2);
+        long thetaBatch = theta.getShape().get(0);
+        if (thetaBatch != 1 && thetaBatch != batch) {
+            throw new IllegalArgumentException("theta: batch " + thetaBatch + ", need 1 or the emissions' batch " + batch);
+        }
+        if (co2Override != null && (co2Override.getShape().dimension() != 2 || co2Override.getShape().get(1) != years
+                || co2Override.getShape().get(0) != 1 && co2Override.getShape().get(0) != batch)) {
+            throw new IllegalArgumentException("co2Override: shape " + co2Override.getShape() + ", need [1 or " + batch
+                    + ", " + years + "]");
+        }
+        finite("emissions", emissions, FairScenario.MAX_ABS_EMISSION);
+        finite("theta", theta, Double.MAX_VALUE);
+        if (co2Override != null) {
+            finite("co2Override", co2Override, Double.MAX_VALUE);
+        }
         NDArray pre = Tensors.create(emissions.getManager(), PREINDUSTRIAL, new Shape(1, 6), emissions.getDataType());
         NDArray byYear = emissions.transpose(2, 0, 1);
         NDList phiGamma = ThreeLayerEbm.discretise(theta);
