@@ -97,7 +97,8 @@ public final class Sakov2008 {
 
     /** The climatology of OI, 3D-Var and the initial ensembles: 4000 samples 0.5 time units apart. */
     public static Climatology climatology(long seed) {
-        return Climatology.estimate(rollout(), new double[] {F}, 1000, 40_000, 10, seed);
+        return Climatology.builder().setRollout(rollout()).setParameters(F).optSpinUp(1000)
+                .setSteps(40_000).optEvery(10).optSeed(seed).build();
     }
 
     /** Variance of the prior ensemble around the truth's initial state (DAPPER's C = 0.001). */

@@ -31,7 +31,7 @@ class CodaTrainerTest {
     @BeforeAll
     static void data() {
         twin = TwinExperiment.builder().setRollout(ROLLOUT).optParameters(8.0)
-                .setObservationModel(ObservationModel.coda(1.0, 0.75)).setTimes(500).optSeed(3).build().generate();
+                .setObservationModel(ObservationModel.randomMissing(1.0, 0.75)).setTimes(500).optSeed(3).build().generate();
     }
 
     static Block mlp() {
@@ -51,7 +51,7 @@ class CodaTrainerTest {
         int n = 0;
         for (int i = 0; i < analysis.length; i++) {
             for (int k = 0; k < K; k++) {
-                double e = analysis[i][k] - twin.truth()[offset + i][k];
+                double e = analysis[i][k] - twin.truth(offset + i, k);
                 s += e * e;
                 n++;
             }
