@@ -28,10 +28,11 @@ class ReadmeExampleTest {
                 .build();
         Twin twin = TwinExperiment.builder()
                 .setRollout(rollout).optParameters(8.0)                    // θ = [F]
-                .setObservationModel(ObservationModel.coda(1.0, 0.75))    // σ = 1, 75 % missing per step
+                .setObservationModel(ObservationModel.randomMissing(1.0, 0.75))    // σ = 1, 75 % missing per step
                 .setTimes(1000).optSeed(1)
                 .build().generate();
-        Climatology clim = Climatology.estimate(rollout, new double[] {8.0}, 1000, 40_000, 20, 2);
+        Climatology clim = Climatology.builder().setRollout(rollout).setParameters(8.0).optSpinUp(1000)
+                .setSteps(40_000).optEvery(20).optSeed(2).build();
         DaResult oi = new OptimalInterpolation(clim).assimilate(twin);
         DaResult enks = Enks.builder()
                 .setUpdate(new EnkfUpdate.Sqrt()).setEnsembleSize(20).optInflation(1.002)

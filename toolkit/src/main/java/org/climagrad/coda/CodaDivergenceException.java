@@ -1,9 +1,9 @@
 package org.climagrad.coda;
 
 /**
- * Training diverged: a loss term became NaN, infinite or exploded. The network and θ have been
- * restored to the last good checkpoint (the best validated epoch, else the start) before this is
- * thrown.
+ * Training diverged: a loss term became NaN, infinite or exploded. Before this is thrown, the last
+ * good checkpoint (the best validated epoch, else the start) is loaded into a new model, independent
+ * of the training, which is closed; {@link #lastGood()} hands that new model to the caller.
  */
 public final class CodaDivergenceException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -21,7 +21,9 @@ public final class CodaDivergenceException extends RuntimeException {
 
     /**
      * The model at the last good checkpoint (the best epoch so far, or the initial weights if the
-     * first epoch diverged). Open: the caller owns it and closes it.
+     * first epoch diverged), with θ of that checkpoint. A new model built for the caller from the
+     * checkpoint, not the closed training model: it is open, the caller owns it and closes it
+     * (each call returns the same model).
      */
     public CodaModel lastGood() {
         return lastGood;

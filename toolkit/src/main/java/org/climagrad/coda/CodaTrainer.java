@@ -4,7 +4,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
@@ -13,12 +12,6 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -37,11 +30,15 @@ import org.climagrad.obs.Observations;
  * <p>Training centres t = w .. T−1−w−R are shuffled each epoch (seeded); the last
  * {@code validationFraction} of them in time form the validation split. Early stopping keeps the
  * epoch with the lowest validation loss. A NaN, infinite or exploding loss term restores that
- * checkpoint and throws {@link CodaDivergenceException}, which hands that checkpoint back.
+ * checkpoint ({@link CodaCheckpoint}) into a new model and throws {@link CodaDivergenceException},
+ * which hands that model to the caller (who closes it); the training model itself is closed.
  *
  * <p>The trainer changes nothing it was given: each fit builds a fresh network from the template
  * and initialises it from the seed (PyTorch's default rule, {@link Initialization}), without
- * touching the engine's global random seed.
+ * touching the engine's global random seed; {@link Builder#optStartFrom} copies the start weights
+ * and only reads the given model. So a built trainer, or a second trainer from the same builder
+ * settings, fits the same record twice with identical weights, θ and losses. The one exception is
+ * {@link Builder#optCorrection}: that block is shared with the loss's model and trained in place.
  */
 public final class CodaTrainer {
     /** A loss term above this many times its first value counts as exploding. */
@@ -168,9 +165,9 @@ public final class CodaTrainer {
             trainer.initialize(new Shape(batchSize, inputs.channels(), 2 * halfWidth + 1, nx));
             Initialization.pytorchDefault(trained, new Random(seed ^ 0x9E3779B97F4A7C15L));
             if (startFrom != null) {
-                copyWeights(startFrom.network(), net);
+                CodaCheckpoint.copyWeights(startFrom.network(), net, "startFrom"); // reads startFrom only
             }
-            Checkpoint best = new Checkpoint(trained, theta);
+            CodaCheckpoint best = CodaCheckpoint.of(trained, theta);
             double bestValidation = Double.POSITIVE_INFINITY;
             int sinceBest = 0;
             int step = 0;
@@ -196,7 +193,7 @@ public final class CodaTrainer {
                         try (GradientCollector gc = trainer.newGradientCollector()) {
                             CodaLoss.Terms t = terms(trainer, m, data, centres, th, true);
                             terms = new double[] {t.data().getFloat(), t.model().getFloat(), t.total().getFloat()};
-                            checkFinite(terms, firstTerms, step, model, best, halfWidth, nx, inputs);
+                            checkFinite(terms, firstTerms, step, best, nx);
                             gc.backward(t.total());
                         }
                         gradTheta = tuneNow ? toDouble(th.getGradient().toFloatArray()) : null;
@@ -233,17 +230,16 @@ public final class CodaTrainer {
                 double score = validation > 0 ? val : stats.trainTotal();
                 if (score < bestValidation) {
                     bestValidation = score;
-                    best = new Checkpoint(trained, theta);
+                    best = CodaCheckpoint.of(trained, theta);
                     sinceBest = 0;
                 } else if (++sinceBest >= patience) {
                     break;
                 }
             }
-            best.restore(trained, model.getNDManager(), theta);
-        } catch (CodaDivergenceException e) {
-            throw e; // its model is the restored checkpoint, handed to the caller
+            best.restore(trained, model.getNDManager());
+            System.arraycopy(best.theta(), 0, theta, 0, theta.length);
         } catch (RuntimeException e) {
-            model.close();
+            model.close(); // a CodaDivergenceException carries its own model, built from the checkpoint
             throw e;
         }
         return new Fit(new CodaModel(model, halfWidth, nx, theta, inputs), history, theta, trace.toArray(new double[0][]),
@@ -284,17 +280,32 @@ public final class CodaTrainer {
         return sum / n;
     }
 
-    private static void checkFinite(double[] terms, double[] firstTerms, int step, Model model, Checkpoint best,
-            int halfWidth, int nx, CodaInputs inputs) {
+    private void checkFinite(double[] terms, double[] firstTerms, int step, CodaCheckpoint best, int nx) {
         String[] names = {"data", "model", "total"};
         for (int i = 0; i < 3; i++) {
             boolean exploded = firstTerms != null && terms[i] > EXPLOSION * Math.max(firstTerms[i], 1e-12);
             if (!Double.isFinite(terms[i]) || exploded) {
-                best.restore(model.getBlock(), model.getNDManager(), null);
-                // The model now holds the last good weights; it leaves with the exception, open.
-                throw new CodaDivergenceException(step, names[i], terms[i],
-                        new CodaModel(model, halfWidth, nx, best.theta(), inputs));
+                throw new CodaDivergenceException(step, names[i], terms[i], restored(best, nx));
             }
+        }
+    }
+
+    /**
+     * A new model, independent of the one being trained, holding the checkpoint's weights: a fresh
+     * network from the supplier (with the correction block, whose parameters move to the new model
+     * with their checkpointed values) loaded from the snapshot. The caller of {@link #fit} owns it.
+     */
+    private CodaModel restored(CodaCheckpoint best, int nx) {
+        Model fresh = Model.newInstance("coda-da", Devices.preferred());
+        try {
+            Block net = network.get();
+            Block block = correction == null ? net : new JointBlock(net, correction, new Shape(1, 1));
+            fresh.setBlock(block);
+            best.restore(block, fresh.getNDManager());
+            return new CodaModel(fresh, halfWidth, nx, best.theta(), inputs);
+        } catch (RuntimeException e) {
+            fresh.close();
+            throw e;
         }
     }
 
@@ -334,58 +345,6 @@ public final class CodaTrainer {
         return d;
     }
 
-    /** The network's parameters and θ, kept in memory. */
-    /** Copies the weights of {@code from} into {@code to}; both must have the same architecture. */
-    static void copyWeights(Block from, Block to) {
-        var a = from.getParameters();
-        var b = to.getParameters();
-        boolean same = a.size() == b.size();
-        for (int i = 0; same && i < a.size(); i++) {
-            same = a.get(i).getValue().getArray().getShape().equals(b.get(i).getValue().getArray().getShape());
-        }
-        if (!same) {
-            throw new IllegalArgumentException("startFrom: the fitted network's architecture (" + a.size()
-                    + " parameter arrays) does not match this trainer's network (" + b.size()
-                    + "); build both with the same settings");
-        }
-        // In place: loading fresh arrays would detach them from the optimiser's gradients.
-        for (int i = 0; i < a.size(); i++) {
-            a.get(i).getValue().getArray().copyTo(b.get(i).getValue().getArray());
-        }
-    }
-
-    private static final class Checkpoint {
-        private final byte[] parameters;
-        private final double[] theta;
-
-        Checkpoint(Block block, double[] theta) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                block.saveParameters(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            this.parameters = bytes.toByteArray();
-            this.theta = theta.clone();
-        }
-
-        double[] theta() {
-            return theta.clone();
-        }
-
-        /** Restores the block's parameters, and θ into {@code target} unless it is null. */
-        void restore(Block block, NDManager manager, double[] target) {
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
-                block.loadParameters(manager, in);
-            } catch (IOException | ai.djl.MalformedModelException e) {
-                throw new IllegalStateException("could not restore the checkpoint", e);
-            }
-            if (target != null) {
-                System.arraycopy(theta, 0, target, 0, theta.length);
-            }
-        }
-    }
-
     /**
      * Builder: {@code setNetwork}, {@code setLoss}, {@code setHalfWidth}, {@code setParameters}
      * required; the rest optional.
@@ -417,7 +376,9 @@ public final class CodaTrainer {
         /**
          * Start the network from the weights of an earlier fit instead of a random initialisation
          * (same architecture required). CODA Sec. 4.4 trains the DA network on the truncated model
-         * first and then the network and B_ψ together: pass the first fit's model here.
+         * first and then the network and B_ψ together: pass the first fit's model here. Its weights
+         * are copied at the start of every fit; {@code fitted} is only read, never trained, and
+         * stays the caller's to close.
          */
         public Builder optStartFrom(CodaModel fitted) {
             this.startFrom = fitted;

@@ -80,32 +80,69 @@ public final class DaResult {
         return obsInterval;
     }
 
-    /** Filter (analysis) mean {@code [time][nx]}. */
+    /** State size nx. */
+    public int nx() {
+        return filter[0].length;
+    }
+
+    /** Filter (analysis) mean {@code [time][nx]} (a copy; in loops use {@link #analysisMean(int, int)}). */
     public double[][] analysisMean() {
         return deepCopy(filter);
     }
 
-    /** Filter spread {@code [time]}. */
+    /** The filter (analysis) mean of variable {@code k} at observation time {@code time}, without copying. */
+    public double analysisMean(int time, int k) {
+        return filter[time][k];
+    }
+
+    /** Filter spread {@code [time]} (a copy; in loops use {@link #spread(int)}). */
     public double[] spread() {
         return filterSpread.clone();
     }
 
-    /** Filter RMSE vs truth {@code [time]}. */
+    /** The filter spread at observation time {@code time}. */
+    public double spread(int time) {
+        return filterSpread[time];
+    }
+
+    /** Filter RMSE vs truth {@code [time]} (a copy; in loops use {@link #rmse(int)}). */
     public double[] rmse() {
         return filterRmse.clone();
     }
 
-    /** Smoother mean {@code [time][nx]}, if the method smooths. */
+    /** The filter RMSE vs truth at observation time {@code time}. */
+    public double rmse(int time) {
+        return filterRmse[time];
+    }
+
+    /** Whether the method smooths (the smoother getters are then non-empty). */
+    public boolean hasSmoother() {
+        return smoother != null;
+    }
+
+    /**
+     * The smoother mean of variable {@code k} at observation time {@code time}, without copying.
+     *
+     * @throws IllegalStateException when the method does not smooth
+     */
+    public double smootherMean(int time, int k) {
+        if (smoother == null) {
+            throw new IllegalStateException(method + ": no smoother estimate");
+        }
+        return smoother[time][k];
+    }
+
+    /** Smoother mean {@code [time][nx]}, if the method smooths (a copy). */
     public Optional<double[][]> smootherMean() {
         return Optional.ofNullable(smoother).map(DaResult::deepCopy);
     }
 
-    /** Smoother spread {@code [time]}, if the method smooths. */
+    /** Smoother spread {@code [time]}, if the method smooths (a copy). */
     public Optional<double[]> smootherSpread() {
         return Optional.ofNullable(smootherSpread).map(double[]::clone);
     }
 
-    /** Smoother RMSE vs truth {@code [time]}, if the method smooths. */
+    /** Smoother RMSE vs truth {@code [time]}, if the method smooths (a copy). */
     public Optional<double[]> smootherRmse() {
         return Optional.ofNullable(smootherRmse).map(double[]::clone);
     }

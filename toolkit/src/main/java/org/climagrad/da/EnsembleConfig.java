@@ -43,9 +43,9 @@ record EnsembleConfig(EnkfUpdate update, int ensembleSize, double inflation, Loc
             initialEnsemble = Ensembles.copy(initialEnsemble);
         } else if (climatology == null) {
             throw new IllegalArgumentException("climatology: required (call setClimatology) unless optInitialEnsemble is given");
-        } else if (climatology.samples().length < ensembleSize) {
+        } else if (climatology.sampleCount() < ensembleSize) {
             throw new IllegalArgumentException("ensembleSize = " + ensembleSize + ": must be <= the "
-                    + climatology.samples().length + " climatology samples it is drawn from");
+                    + climatology.sampleCount() + " climatology samples it is drawn from");
         }
     }
 

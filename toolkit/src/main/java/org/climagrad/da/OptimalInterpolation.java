@@ -10,7 +10,7 @@ import org.climagrad.obs.Twin;
  * estimate at each time depends on that time's observations only. Spread: sqrt(tr((I − K H) B)/nx).
  *
  * <p>Unlike DAPPER, which estimates μ_C and P_C from the truth run itself, the climatology here
- * comes from an independent model run ({@link Climatology#estimate}).
+ * comes from an independent model run ({@link Climatology#builder()}).
  *
  * @param climatology μ_C {@code [nx]} and P_C {@code [nx][nx]}
  */

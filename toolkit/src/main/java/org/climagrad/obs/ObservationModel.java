@@ -22,14 +22,25 @@ public final class ObservationModel {
         return new Builder();
     }
 
-    /** The CODA setting: σ and a random missing fraction redrawn every step. */
-    public static ObservationModel coda(double sigma, double missingFraction) {
+    /**
+     * Gaussian noise of standard deviation σ on every variable, then each variable missing
+     * independently with probability {@code missingFraction}, redrawn every step
+     * ({@link Sampling.RandomMissing}): the setting of CODA (Zinchenko &amp; Greenberg 2024, Sec. 3:
+     * σ = 1, 75 % missing). Formerly {@code coda(σ, f)}.
+     *
+     * @param sigma observation-error standard deviation σ ≥ 0 (state units)
+     * @param missingFraction probability that a variable is missing at a time, in [0, 1]
+     */
+    public static ObservationModel randomMissing(double sigma, double missingFraction) {
         return builder().setSigma(sigma).optSampling(new Sampling.RandomMissing(missingFraction)).build();
     }
 
     /**
-     * The reference CODA code's setting: σ and exactly round(fraction·nx) variables missing, a
-     * random subset redrawn every step ({@link Sampling.ExactMissing}).
+     * The reference CODA code's setting: Gaussian noise σ, then exactly round(fraction·nx)
+     * variables missing, a random subset redrawn every step ({@link Sampling.ExactMissing}).
+     *
+     * @param sigma observation-error standard deviation σ ≥ 0 (state units)
+     * @param missingFraction fraction of the nx variables missing at every time, in [0, 1]
      */
     public static ObservationModel exactMissing(double sigma, double missingFraction) {
         return builder().setSigma(sigma).optSampling(new Sampling.ExactMissing(missingFraction)).build();

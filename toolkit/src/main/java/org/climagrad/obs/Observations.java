@@ -39,14 +39,26 @@ public record Observations(double[][] values, boolean[][] mask, double sigma) {
         return values.length == 0 ? 0 : values[0].length;
     }
 
+    /** Observed values {@code [time][nx]} (a copy; in loops use {@link #value(int, int)}). */
     @Override
     public double[][] values() {
         return deepCopy(values);
     }
 
+    /** True where observed {@code [time][nx]} (a copy; in loops use {@link #observed(int, int)}). */
     @Override
     public boolean[][] mask() {
         return deepCopy(mask);
+    }
+
+    /** The observed value at one time and variable (0 where unobserved), without copying. */
+    public double value(int time, int k) {
+        return values[time][k];
+    }
+
+    /** Whether variable {@code k} is observed at {@code time}, without copying. */
+    public boolean observed(int time, int k) {
+        return mask[time][k];
     }
 
     /** Values at one time {@code [nx]} (copy). */

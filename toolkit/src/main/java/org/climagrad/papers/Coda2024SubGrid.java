@@ -73,6 +73,9 @@ public final class Coda2024SubGrid {
      * @param coda network and training of both CODA variants
      * @param inflation EnKS multiplicative inflation per step (model error needs more than Fig. 3)
      * @param seed seed of truth, observations, climatology and training
+     *
+     * <p>Build with {@link #builder()} (or {@link #of(Profile)}); the canonical constructor
+     * validates, but adjacent numbers are easy to swap.
      */
     public record Settings(int times, int burnIn, int window, int freeRuns, int freeRunSteps,
             Coda2024.CodaSettings coda, double inflation, long seed) {
@@ -91,9 +94,96 @@ public final class Coda2024SubGrid {
          * EnKS inflation 1.02; PAPER: 10 000 times, burn-in 1000, 200 free runs, the paper network.
          */
         public static Settings of(Profile profile) {
-            Coda2024.CodaSettings coda = Coda2024.CodaSettings.of(profile);
-            return profile == Profile.FAST ? new Settings(2000, 200, 500, 30, 500, coda, 1.02, 66)
-                    : new Settings(10_000, 1000, 500, 200, 500, coda, 1.02, 66);
+            Builder b = builder().setCoda(Coda2024.CodaSettings.of(profile));
+            return profile == Profile.FAST ? b.setTimes(2000).optBurnIn(200).optFreeRuns(30).build()
+                    : b.setTimes(10_000).optBurnIn(1000).optFreeRuns(200).build();
+        }
+
+        /**
+         * A builder: {@code setTimes} and {@code setCoda} required; defaults burn-in 200, window
+         * 500, 30 free runs of 500 steps, inflation 1.02, seed 66 (the FAST profile's values).
+         */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** A builder holding these settings, for variants. */
+        public Builder toBuilder() {
+            return new Builder().setTimes(times).optBurnIn(burnIn).optWindow(window).optFreeRuns(freeRuns)
+                    .optFreeRunSteps(freeRunSteps).setCoda(coda).optInflation(inflation).optSeed(seed);
+        }
+
+        /** Builder of {@link Settings}; {@link #build()} validates and names the bad field. */
+        public static final class Builder {
+            private int times = -1;
+            private int burnIn = 200;
+            private int window = 500;
+            private int freeRuns = 30;
+            private int freeRunSteps = 500;
+            private Coda2024.CodaSettings coda;
+            private double inflation = 1.02;
+            private long seed = 66;
+
+            private Builder() {}
+
+            /** Observation times of the twin, ≥ 2 (required). */
+            public Builder setTimes(int times) {
+                this.times = times;
+                return this;
+            }
+
+            /** Network and training of both CODA variants (required). */
+            public Builder setCoda(Coda2024.CodaSettings coda) {
+                this.coda = coda;
+                return this;
+            }
+
+            /** Times left out of error statistics, in [0, times − 1] (default 200). */
+            public Builder optBurnIn(int burnIn) {
+                this.burnIn = burnIn;
+                return this;
+            }
+
+            /** Times shown in the Hovmöller panels, in [1, times] (default 500). */
+            public Builder optWindow(int window) {
+                this.window = window;
+                return this;
+            }
+
+            /** Initial conditions of the free-run comparison (Fig. 7), ≥ 1 (default 30). */
+            public Builder optFreeRuns(int freeRuns) {
+                this.freeRuns = freeRuns;
+                return this;
+            }
+
+            /** Length of each free run in model steps of 0.01, ≥ 1 (default 500). */
+            public Builder optFreeRunSteps(int freeRunSteps) {
+                this.freeRunSteps = freeRunSteps;
+                return this;
+            }
+
+            /** EnKS multiplicative inflation per step, in [1, 2] (default 1.02). */
+            public Builder optInflation(double inflation) {
+                this.inflation = inflation;
+                return this;
+            }
+
+            /** Seed of truth, observations, climatology and training (default 66). */
+            public Builder optSeed(long seed) {
+                this.seed = seed;
+                return this;
+            }
+
+            /** Validates and builds. */
+            public Settings build() {
+                if (times < 0) {
+                    throw new IllegalArgumentException("times: required (setTimes)");
+                }
+                if (coda == null) {
+                    throw new IllegalArgumentException("coda: required (setCoda)");
+                }
+                return new Settings(times, burnIn, window, freeRuns, freeRunSteps, coda, inflation, seed);
+            }
         }
     }
 

@@ -133,6 +133,73 @@ public final class Coda2024Sweeps {
             Check.positive("parameterLearningRate", parameterLearningRate);
             Check.atLeast("evalEvery", evalEvery, 1);
         }
+
+        /**
+         * A builder: {@code setTrainTimes} and {@code setSteps} required; defaults w = 10, R = 10,
+         * parameter learning rate 1e-3 (the paper's), diagnostics every 500 steps.
+         */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builder of {@link Fig5Plan}; {@link #build()} validates and names the bad field. */
+        public static final class Builder {
+            private int halfWidth = 10;
+            private int rolloutSteps = 10;
+            private int trainTimes = -1;
+            private int steps = -1;
+            private double parameterLearningRate = 1e-3;
+            private int evalEvery = 500;
+
+            private Builder() {}
+
+            /** Observation times of each training twin (required, ≥ 4·(2w + R + 1)). */
+            public Builder setTrainTimes(int trainTimes) {
+                this.trainTimes = trainTimes;
+                return this;
+            }
+
+            /** Gradient steps per run, ≥ 1 (required). */
+            public Builder setSteps(int steps) {
+                this.steps = steps;
+                return this;
+            }
+
+            /** Window half-width w ≥ 1 (default 10). */
+            public Builder optHalfWidth(int halfWidth) {
+                this.halfWidth = halfWidth;
+                return this;
+            }
+
+            /** Rollout R ≥ 1 (default 10). */
+            public Builder optRolloutSteps(int rolloutSteps) {
+                this.rolloutSteps = rolloutSteps;
+                return this;
+            }
+
+            /** Adam learning rate of F, &gt; 0 (default 1e-3, the paper's). */
+            public Builder optParameterLearningRate(double rate) {
+                this.parameterLearningRate = rate;
+                return this;
+            }
+
+            /** Steps between the test-twin RMSE diagnostics, ≥ 1 (default 500). */
+            public Builder optEvalEvery(int evalEvery) {
+                this.evalEvery = evalEvery;
+                return this;
+            }
+
+            /** Validates and builds. */
+            public Fig5Plan build() {
+                if (trainTimes < 0) {
+                    throw new IllegalArgumentException("trainTimes: required (setTrainTimes)");
+                }
+                if (steps < 0) {
+                    throw new IllegalArgumentException("steps: required (setSteps)");
+                }
+                return new Fig5Plan(halfWidth, rolloutSteps, trainTimes, steps, parameterLearningRate, evalEvery);
+            }
+        }
     }
 
     /** One run of Fig. 5. */
@@ -265,9 +332,89 @@ public final class Coda2024Sweeps {
             Check.atLeast("evalEvery", evalEvery, 1);
         }
 
+        /** The encoder channels (a copy). */
         @Override
         public int[] channels() {
             return channels.clone();
+        }
+
+        /**
+         * A builder: {@code setTruncatedSteps} and {@code setCorrectedSteps} required; defaults
+         * channels 32/64/128 (the paper's), w = 25, R = 25, 100 000 training times, checkpoints
+         * every 500 steps.
+         */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builder of {@link SubGridPlan}; {@link #build()} validates and names the bad field. */
+        public static final class Builder {
+            private int[] channels = {32, 64, 128};
+            private int halfWidth = 25;
+            private int rolloutSteps = 25;
+            private int trainTimes = 100_000;
+            private int truncatedSteps = -1;
+            private int correctedSteps = -1;
+            private int evalEvery = 500;
+
+            private Builder() {}
+
+            /** Gradient steps of the first phase (truncated model), ≥ 1 (required). */
+            public Builder setTruncatedSteps(int steps) {
+                this.truncatedSteps = steps;
+                return this;
+            }
+
+            /** Gradient steps of the second phase (with B_ψ), ≥ 1 (required). */
+            public Builder setCorrectedSteps(int steps) {
+                this.correctedSteps = steps;
+                return this;
+            }
+
+            /** Encoder channels (default 32/64/128, the paper's). */
+            public Builder optChannels(int... channels) {
+                this.channels = channels == null ? null : channels.clone();
+                return this;
+            }
+
+            /** Window half-width w ≥ 1 (default 25). */
+            public Builder optHalfWidth(int halfWidth) {
+                this.halfWidth = halfWidth;
+                return this;
+            }
+
+            /** Rollout R ≥ 1 (default 25). */
+            public Builder optRolloutSteps(int rolloutSteps) {
+                this.rolloutSteps = rolloutSteps;
+                return this;
+            }
+
+            /** Observation times of the two-level training record, ≥ 4·(2w + R + 1) (default 100 000). */
+            public Builder optTrainTimes(int trainTimes) {
+                this.trainTimes = trainTimes;
+                return this;
+            }
+
+            /** Steps between checkpoints and learning-curve points, ≥ 1 (default 500). */
+            public Builder optEvalEvery(int evalEvery) {
+                this.evalEvery = evalEvery;
+                return this;
+            }
+
+            /** Validates and builds. */
+            public SubGridPlan build() {
+                if (channels == null || channels.length == 0) {
+                    throw new IllegalArgumentException("channels: need at least one, got none");
+                }
+                if (truncatedSteps < 0) {
+                    throw new IllegalArgumentException("truncatedSteps: required (setTruncatedSteps)");
+                }
+                if (correctedSteps < 0) {
+                    throw new IllegalArgumentException("correctedSteps: required (setCorrectedSteps)");
+                }
+                return new SubGridPlan(channels, halfWidth, rolloutSteps, trainTimes, truncatedSteps, correctedSteps,
+                        evalEvery);
+            }
         }
     }
 
@@ -404,9 +551,9 @@ public final class Coda2024Sweeps {
         if (args.length >= 4 && args[0].equals("subgrid")) {
             int[] channels = java.util.Arrays.stream((args.length > 4 ? args[4] : "32/64/128").split("/"))
                     .mapToInt(Integer::parseInt).toArray();
-            subGrid(Path.of(args[1]), new SubGridPlan(channels, 25, 25,
-                    args.length > 5 ? Integer.parseInt(args[5]) : 100_000, Integer.parseInt(args[2]),
-                    Integer.parseInt(args[3]), 500));
+            subGrid(Path.of(args[1]), SubGridPlan.builder().optChannels(channels)
+                    .optTrainTimes(args.length > 5 ? Integer.parseInt(args[5]) : 100_000)
+                    .setTruncatedSteps(Integer.parseInt(args[2])).setCorrectedSteps(Integer.parseInt(args[3])).build());
             return;
         }
         if (args.length < 3 || !(args[0].equals("fig4a") || args[0].equals("fig5"))) {
@@ -423,9 +570,10 @@ public final class Coda2024Sweeps {
             if (args.length > 7 && args[7].equals("reverse")) {
                 java.util.Collections.reverse(order);
             }
-            fig5(folder, new Fig5Plan(args.length > 3 ? Integer.parseInt(args[3]) : 10,
-                    args.length > 4 ? Integer.parseInt(args[4]) : 10, args.length > 5 ? Integer.parseInt(args[5]) : 20_000,
-                    steps, args.length > 6 ? Double.parseDouble(args[6]) : 1e-3, 500), order);
+            fig5(folder, Fig5Plan.builder().optHalfWidth(args.length > 3 ? Integer.parseInt(args[3]) : 10)
+                    .optRolloutSteps(args.length > 4 ? Integer.parseInt(args[4]) : 10)
+                    .setTrainTimes(args.length > 5 ? Integer.parseInt(args[5]) : 20_000).setSteps(steps)
+                    .optParameterLearningRate(args.length > 6 ? Double.parseDouble(args[6]) : 1e-3).build(), order);
         }
     }
 }

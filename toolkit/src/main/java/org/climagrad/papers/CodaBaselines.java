@@ -65,7 +65,8 @@ public final class CodaBaselines {
 
     /** Climatology: 2000 samples 0.2 time units apart. */
     public static Climatology climatology(long seed) {
-        return Climatology.estimate(rollout(), new double[] {F}, 1000, 40_000, 20, seed);
+        return Climatology.builder().setRollout(rollout()).setParameters(F).optSpinUp(1000)
+                .setSteps(40_000).optEvery(20).optSeed(seed).build();
     }
 
     /** Optimal interpolation with the climatological B. */

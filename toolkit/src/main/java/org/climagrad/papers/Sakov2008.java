@@ -3,6 +3,7 @@ package org.climagrad.papers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.climagrad.core.Check;
 import org.climagrad.core.Profile;
 import org.climagrad.da.DaMethod;
 import org.climagrad.da.DaResult;
@@ -97,7 +98,8 @@ public final class Sakov2008 {
 
     /** The climatology of OI, 3D-Var and the initial ensembles: 4000 samples 0.5 time units apart. */
     public static Climatology climatology(long seed) {
-        return Climatology.estimate(rollout(), new double[] {F}, 1000, 40_000, 10, seed);
+        return Climatology.builder().setRollout(rollout()).setParameters(F).optSpinUp(1000)
+                .setSteps(40_000).optEvery(10).optSeed(seed).build();
     }
 
     /** Variance of the prior ensemble around the truth's initial state (DAPPER's C = 0.001). */
@@ -158,18 +160,55 @@ public final class Sakov2008 {
     }
 
     /**
-     * The benchmark table at the size of a profile: FAST T = 2000 observation times with burn-in
-     * 300 (about 10 s), PAPER T = 20 000 with burn-in 1000 (about 90 s on two cores). Seed 2008.
+     * Size of the benchmark run.
+     *
+     * @param times observation times T, ≥ 2
+     * @param burnIn observation times excluded from the mean RMSE, in [0, T − 1]
+     * @param seed seed of the twin, climatology and methods
+     */
+    public record Settings(int times, int burnIn, long seed) {
+        /** Validates. */
+        public Settings {
+            Check.atLeast("times", times, 2);
+            Check.inRange("burnIn", burnIn, 0, times - 1);
+        }
+
+        /**
+         * FAST: T = 2000 observation times with burn-in 300 (about 10 s); PAPER: T = 20 000 with
+         * burn-in 1000 (about 90 s on two cores). Seed 2008.
+         */
+        public static Settings of(Profile profile) {
+            return new Settings(profile.pick(2000, 20_000), profile.pick(300, 1000), 2008);
+        }
+    }
+
+    /** The settings of the current profile ({@link Profile#current()}). */
+    public static Settings settings() {
+        return Settings.of(Profile.current());
+    }
+
+    /** Runs every method on one twin of the given size ({@link #run(int, int, long)}). */
+    public static List<Row> run(Settings settings) {
+        return run(settings.times(), settings.burnIn(), settings.seed());
+    }
+
+    /**
+     * The benchmark table at the given size.
      *
      * @return columns method, measured RMSE, DAPPER RMSE, ratio
      */
-    public static Table table(Profile profile) {
-        return table(run(profile.pick(2000, 20_000), profile.pick(300, 1000), 2008));
+    public static Table table(Settings settings) {
+        return table(run(settings));
     }
 
-    /** {@link #table(Profile)} at the current profile ({@link Profile#current()}). */
+    /** The benchmark table at the size of a profile ({@link Settings#of(Profile)}). */
+    public static Table table(Profile profile) {
+        return table(Settings.of(profile));
+    }
+
+    /** The benchmark table at the current profile ({@link #settings()}). */
     public static Table table() {
-        return table(Profile.current());
+        return table(settings());
     }
 
     /** The rows of {@link #run} as a table: method, measured RMSE, DAPPER RMSE, ratio. */

@@ -31,7 +31,7 @@ class CodaTrainerTest {
     @BeforeAll
     static void data() {
         twin = TwinExperiment.builder().setRollout(ROLLOUT).optParameters(8.0)
-                .setObservationModel(ObservationModel.coda(1.0, 0.75)).setTimes(500).optSeed(3).build().generate();
+                .setObservationModel(ObservationModel.randomMissing(1.0, 0.75)).setTimes(500).optSeed(3).build().generate();
     }
 
     static Block mlp() {
@@ -51,7 +51,7 @@ class CodaTrainerTest {
         int n = 0;
         for (int i = 0; i < analysis.length; i++) {
             for (int k = 0; k < K; k++) {
-                double e = analysis[i][k] - twin.truth()[offset + i][k];
+                double e = analysis[i][k] - twin.truth(offset + i, k);
                 s += e * e;
                 n++;
             }
@@ -110,6 +110,54 @@ class CodaTrainerTest {
         }
         a.model().close();
         b.model().close();
+    }
+
+    /** Every parameter array of a fitted model, flattened in order. */
+    static float[][] weights(CodaModel model) {
+        var params = model.djlModel().getBlock().getParameters();
+        float[][] w = new float[params.size()][];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = params.get(i).getValue().getArray().toFloatArray();
+        }
+        return w;
+    }
+
+    /**
+     * Issue 19: one built trainer fits twice, and a second trainer from the same builder fits once
+     * more, all with identical weights, θ traces and losses (the seed is per run, nothing carries over).
+     */
+    @Test
+    void oneBuilderFitsTwiceWithIdenticalWeightsAndLosses() {
+        CodaTrainer.Builder builder = trainer(1).setParameters(7.0).optTuneParameters(0.05).optEpochs(2);
+        CodaTrainer trainer = builder.build();
+        CodaTrainer.Fit a = trainer.fit(twin.observations());
+        CodaTrainer.Fit b = trainer.fit(twin.observations());
+        CodaTrainer.Fit c = builder.build().fit(twin.observations());
+        for (CodaTrainer.Fit other : List.of(b, c)) {
+            assertEquals(a.history().size(), other.history().size());
+            for (int e = 0; e < a.history().size(); e++) {
+                EpochStats x = a.history().get(e);
+                EpochStats y = other.history().get(e);
+                assertEquals(x.trainTotal(), y.trainTotal(), 0.0);
+                assertEquals(x.trainData(), y.trainData(), 0.0);
+                assertEquals(x.validationTotal(), y.validationTotal(), 0.0);
+            }
+            assertArrayEquals(a.theta(), other.theta(), 0.0);
+            assertEquals(a.thetaTrace().length, other.thetaTrace().length);
+            for (int i = 0; i < a.thetaTrace().length; i++) {
+                assertArrayEquals(a.thetaTrace()[i], other.thetaTrace()[i], 0.0);
+            }
+            float[][] wa = weights(a.model());
+            float[][] wo = weights(other.model());
+            assertEquals(wa.length, wo.length);
+            for (int i = 0; i < wa.length; i++) {
+                assertArrayEquals(wa[i], wo[i], 0f, "parameter array " + i);
+            }
+        }
+        assertTrue(a.theta()[0] != 7.0, "θ was tuned");
+        a.model().close();
+        b.model().close();
+        c.model().close();
     }
 
     @Test
@@ -182,7 +230,14 @@ class CodaTrainerTest {
         assertEquals(before, rmse(warm.model().analyse(twin.observations()), W), 1e-3);
         assertTrue(rmse(cold.model().analyse(twin.observations()), W) > before + 0.5);
         // ... and with a normal learning rate it keeps learning from there (the copied weights stay trainable).
+        float[][] startWeights = weights(first.model());
         CodaTrainer.Fit more = trainer(1).optEpochs(2).optStartFrom(first.model()).build().fit(twin.observations());
+        // The start model is copied, never trained in place: its weights and analysis are unchanged.
+        float[][] after = weights(first.model());
+        for (int i = 0; i < startWeights.length; i++) {
+            assertArrayEquals(startWeights[i], after[i], 0f, "startFrom parameter array " + i);
+        }
+        assertEquals(before, rmse(first.model().analyse(twin.observations()), W), 0.0);
         assertTrue(more.history().get(0).trainTotal() < 0.8 * first.history().get(0).trainTotal());
         assertTrue(rmse(more.model().analyse(twin.observations()), W) < before, "continued training improves");
         more.model().close();
@@ -202,7 +257,9 @@ class CodaTrainerTest {
         assertTrue(e.step() >= 1);
         assertTrue(List.of("data", "model", "total").contains(e.term()), e.term());
         assertTrue(e.getMessage().contains("step " + e.step()), e.getMessage());
-        // The checkpoint is usable (not closed with the failed training) and holds finite weights:
+        assertTrue(e.lastGood() == e.lastGood(), "one model, owned by the caller");
+        assertArrayEquals(new double[] {8.0}, e.lastGood().theta(), 0.0);
+        // The checkpoint is usable (a new model, not the closed training one) and holds finite weights:
         // here the initial ones, which the same seed reproduces with a learning rate too small to move them.
         try (CodaModel good = e.lastGood();
                 CodaModel still = trainer(1).optLearningRate(1e-12).optEpochs(1).build().fit(twin.observations())

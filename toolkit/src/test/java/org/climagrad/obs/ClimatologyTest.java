@@ -46,4 +46,35 @@ class ClimatologyTest {
         assertTrue(e.getMessage().contains("samples"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Climatology(new double[] {Double.NaN, 0}, cov, samples));
     }
+
+    @Test
+    void indexedGettersReadWithoutCopying() {
+        Climatology c = Climatology.of(new double[][] {{1, 2}, {3, 6}, {5, 4}});
+        assertEquals(2, c.nx());
+        assertEquals(3, c.sampleCount());
+        assertEquals(4, c.mean(1), 0.0);
+        assertEquals(2, c.covariance(0, 1), 1e-12);
+        assertEquals(6, c.sample(1, 1), 0.0);
+    }
+
+    @Test
+    void builderRunsTheModelAndNamesMissingOrBadFields() {
+        org.climagrad.dynamics.Rollout rollout = org.climagrad.dynamics.Rollout.builder()
+                .setDynamics(org.climagrad.dynamics.Lorenz96.builder().optSize(8).build()).setDt(0.05).build();
+        Climatology c = Climatology.builder().setRollout(rollout).setParameters(8.0).optSpinUp(200).setSteps(400)
+                .optEvery(4).optSeed(3).build();
+        assertEquals(8, c.nx());
+        assertEquals(101, c.sampleCount(), "the start and every 4th of 400 steps");
+        Climatology again = Climatology.builder().setRollout(rollout).setParameters(8.0).optSpinUp(200).setSteps(400)
+                .optEvery(4).optSeed(3).build();
+        assertArrayEquals(c.mean(), again.mean(), 0.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Climatology.builder().setRollout(rollout).setParameters(8.0).build());
+        assertTrue(e.getMessage().contains("steps"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Climatology.builder().setRollout(rollout).setParameters(8.0).setSteps(10).optEvery(0).build());
+        assertTrue(e.getMessage().contains("every"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Climatology.builder().setSteps(10).build());
+        assertTrue(e.getMessage().contains("rollout"), e.getMessage());
+    }
 }

@@ -17,7 +17,7 @@ class ObservationModelTest {
 
     @Test
     void noiseHasTheRequestedStandardDeviationAndMissingFractionHolds() {
-        Observations y = ObservationModel.coda(1.5, 0.75).observe(zeros(2000, 40), 3);
+        Observations y = ObservationModel.randomMissing(1.5, 0.75).observe(zeros(2000, 40), 3);
         assertEquals(0.25, y.observedFraction(), 0.01);
         double s2 = 0;
         long n = 0;
@@ -32,7 +32,7 @@ class ObservationModelTest {
 
     @Test
     void randomMaskIsRedrawnEveryStepAndSeeded() {
-        ObservationModel m = ObservationModel.coda(1, 0.5);
+        ObservationModel m = ObservationModel.randomMissing(1, 0.5);
         Observations a = m.observe(zeros(50, 40), 9);
         Observations b = m.observe(zeros(50, 40), 9);
         assertArrayEquals(a.values()[7], b.values()[7]);
@@ -108,9 +108,9 @@ class ObservationModelTest {
         assertThrows(IllegalArgumentException.class, () -> new Sampling.EvenlySpaced(0, 0));
         double[][] nan = zeros(3, 4);
         nan[1][2] = Double.NaN;
-        assertThrows(IllegalArgumentException.class, () -> ObservationModel.coda(1, 0.5).observe(nan, 1));
+        assertThrows(IllegalArgumentException.class, () -> ObservationModel.randomMissing(1, 0.5).observe(nan, 1));
         assertThrows(IllegalArgumentException.class, () -> TwinExperiment.builder()
                 .setRollout(Rollout.builder().setDynamics(Lorenz96.standard()).setDt(0.01).build())
-                .setObservationModel(ObservationModel.coda(1, 0.5)).setTimes(0).build());
+                .setObservationModel(ObservationModel.randomMissing(1, 0.5)).setTimes(0).build());
     }
 }

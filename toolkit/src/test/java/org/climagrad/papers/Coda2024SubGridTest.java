@@ -13,6 +13,8 @@ import tech.tablesaw.api.Table;
 /** CODA Figs. 6-7: the two-level twin, the truncated model and the learned correction. */
 class Coda2024SubGridTest {
     static final Coda2024.CodaSettings TINY = new Coda2024.CodaSettings(5, 5, 1, new int[] {4, 8, 16}, 4, 16, 3e-3);
+    static final Coda2024SubGrid.Settings SMALL = Coda2024SubGrid.Settings.builder().setTimes(1000).optBurnIn(100)
+            .optWindow(200).optFreeRuns(10).optFreeRunSteps(300).setCoda(TINY).optInflation(1.02).optSeed(8).build();
 
     static double oneLevelTendency(double[] x, int k) {
         int n = x.length;
@@ -70,7 +72,7 @@ class Coda2024SubGridTest {
 
     @Test
     void learnedCorrectionFollowsTheCouplingAndImprovesFreeRuns() {
-        Coda2024SubGrid.Settings s = new Coda2024SubGrid.Settings(1000, 100, 200, 10, 300, TINY, 1.02, 8);
+        Coda2024SubGrid.Settings s = SMALL;
         Coda2024SubGrid.SubGridTwin data = Coda2024SubGrid.twin(s.times(), s.seed());
         Coda2024SubGrid.Runs runs = Coda2024SubGrid.run(data, s, null);
         Figure a = Coda2024SubGrid.figure7a(data, runs, s);
@@ -93,10 +95,10 @@ class Coda2024SubGridTest {
     @Test
     void rejectsBadSettings() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Coda2024SubGrid.Settings(1000, 100, 200, 0, 300, TINY, 1.02, 8));
+                () -> SMALL.toBuilder().optFreeRuns(0).build());
         assertTrue(e.getMessage().contains("freeRuns"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> new Coda2024SubGrid.Settings(1000, 100, 200, 10, 300, TINY, 0.9, 8));
+                () -> SMALL.toBuilder().optInflation(0.9).build());
         assertTrue(e.getMessage().contains("inflation"), e.getMessage());
     }
 

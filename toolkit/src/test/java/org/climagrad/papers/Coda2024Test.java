@@ -55,7 +55,7 @@ class Coda2024Test {
         for (int r = 0; r < d.rowCount(); r++) {
             int t = d.intColumn("time_index").get(r);
             int k = d.intColumn("k").get(r);
-            assertEquals(twin.truth()[t][k], truth.getDouble(r), 0.0);
+            assertEquals(twin.truth(t, k), truth.getDouble(r), 0.0);
             assertEquals(t * 0.01, d.doubleColumn("time").getDouble(r), 1e-12);
             if (Double.isNaN(obs.getDouble(r))) {
                 missing++;

@@ -72,11 +72,11 @@ class Coda2024TrainingTest {
         e = assertThrows(IllegalArgumentException.class, () -> new Coda2024Training.Run(new int[] {16}, 2, 2, 1, 400,
                 10, 10, Coda2024Training.EVALUATION_SEED, 1e-3));
         assertTrue(e.getMessage().contains("evaluation"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new Coda2024Sweeps.Fig5Plan(10, 10, 20_000, 100, 0,
-                500));
+        e = assertThrows(IllegalArgumentException.class, () -> Coda2024Sweeps.Fig5Plan.builder().setTrainTimes(20_000)
+                .setSteps(100).optParameterLearningRate(0).build());
         assertTrue(e.getMessage().contains("parameterLearningRate"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new Coda2024Sweeps.SubGridPlan(new int[] {32}, 25, 25,
-                50, 10, 10, 5));
+        e = assertThrows(IllegalArgumentException.class, () -> Coda2024Sweeps.SubGridPlan.builder().optChannels(32)
+                .optTrainTimes(50).setTruncatedSteps(10).setCorrectedSteps(10).optEvalEvery(5).build());
         assertTrue(e.getMessage().contains("trainTimes"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Coda2024Tuning.initialForcing(1.0, 8, 1));
         assertTrue(e.getMessage().contains("spread"), e.getMessage());

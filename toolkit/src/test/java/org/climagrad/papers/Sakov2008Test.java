@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class Sakov2008Test {
     @Test
     void everyMethodMatchesDapperWithinTenPercent() {
-        List<Sakov2008.Row> rows = Sakov2008.run(2000, 300, 2008);
+        assertEquals(new Sakov2008.Settings(2000, 300, 2008), Sakov2008.Settings.of(org.climagrad.core.Profile.FAST));
+        List<Sakov2008.Row> rows = Sakov2008.run(Sakov2008.Settings.of(org.climagrad.core.Profile.FAST));
         assertEquals(5, rows.size());
         for (Sakov2008.Row r : rows) {
             assertEquals(r.expectedRmse(), r.measuredRmse(), 0.10 * r.expectedRmse(), r.name());
