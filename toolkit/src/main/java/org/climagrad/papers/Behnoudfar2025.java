@@ -29,6 +29,11 @@ import tech.tablesaw.api.Table;
 public final class Behnoudfar2025 {
     private Behnoudfar2025() {}
 
+    /** The settings of the current profile: {@code Settings.of(Profile.current())}. */
+    public static Settings settings() {
+        return Settings.of(Profile.current());
+    }
+
     /**
      * Run sizes.
      *

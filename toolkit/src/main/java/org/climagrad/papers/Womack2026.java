@@ -120,8 +120,13 @@ public final class Womack2026 {
         return Figure.of("SCM warming of each scenario", data, chart);
     }
 
+    /** The settings of the current profile: {@code Settings.of(Profile.current())}. */
+    public static Settings settings() {
+        return Settings.of(Profile.current());
+    }
+
     /**
-     * Sizes of the design experiments.
+     * Sizes of the design experiments (make them with {@link Settings#builder()} or {@link Settings#of}).
      *
      * @param years length of every scenario from 1750 (the paper: 751, i.e. 1750-2500)
      * @param outerSteps design steps (the paper: 1,000)
@@ -130,7 +135,7 @@ public final class Womack2026 {
      * @param emulator the MLP trained on each design (the paper's settings)
      */
     public record Settings(int years, int outerSteps, double learningRate, double smoothness, MlpEmulator emulator) {
-        /** Validates the ranges. */
+        /** Validates the ranges (callers use {@link #builder()} or {@link #of}). */
         public Settings {
             Check.inRange("years", years, 120, 751);
             Check.atLeast("outerSteps", outerSteps, 1);
@@ -143,8 +148,71 @@ public final class Womack2026 {
          * years (1750-2500), 1,000 outer steps.
          */
         public static Settings of(Profile profile) {
-            return new Settings(profile.pick(351, 751), profile.pick(40, 1000), 1.0, 1.0, MlpEmulator.paper());
+            return builder().setYears(profile.pick(351, 751)).setOuterSteps(profile.pick(40, 1000)).build();
         }
+
+        /** A builder ({@code setYears}, {@code setOuterSteps} required); the optional values default to those of {@link #of}. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** A builder holding these values (for variants). */
+        public Builder toBuilder() {
+            return new Builder().setYears(years).setOuterSteps(outerSteps).optLearningRate(learningRate).optSmoothness(smoothness).optEmulator(emulator);
+        }
+
+        /** Builds a {@link Settings} (DJL style); {@link #build()} validates and names the bad field. */
+        public static final class Builder {
+            private Integer years;
+            private Integer outerSteps;
+            private double learningRate = 1.0;
+            private double smoothness = 1.0;
+            private MlpEmulator emulator = MlpEmulator.paper();
+
+            private Builder() {}
+
+            /** Length of every scenario from 1750, in [120, 751] years (required; the paper: 751). */
+            public Builder setYears(int years) {
+                this.years = years;
+                return this;
+            }
+
+            /** Design steps ≥ 1 (required; the paper: 1,000). */
+            public Builder setOuterSteps(int outerSteps) {
+                this.outerSteps = outerSteps;
+                return this;
+            }
+
+            /** Design step &gt; 0 in scaled emission units (default 1.0). */
+            public Builder optLearningRate(double learningRate) {
+                this.learningRate = learningRate;
+                return this;
+            }
+
+            /** Weight ≥ 0 of the smoothness penalty (default 1.0). */
+            public Builder optSmoothness(double smoothness) {
+                this.smoothness = smoothness;
+                return this;
+            }
+
+            /** The MLP trained on each design (default the paper's, {@link MlpEmulator#paper()}). */
+            public Builder optEmulator(MlpEmulator emulator) {
+                this.emulator = emulator;
+                return this;
+            }
+
+            /** Validates (the message names the field and its range) and builds. */
+            public Settings build() {
+                if (years == null) {
+                    throw new IllegalArgumentException("years: required (setYears)");
+                }
+                if (outerSteps == null) {
+                    throw new IllegalArgumentException("outerSteps: required (setOuterSteps)");
+                }
+                return new Settings(years, outerSteps, learningRate, smoothness, emulator);
+            }
+        }
+
     }
 
     /** First year of every design experiment. */
@@ -319,7 +387,7 @@ public final class Womack2026 {
      * The MLP of experiment 5: the paper's architecture with 46 outputs (one per band). With the
      * paper's learning rate 5e-2 and 400 steps it stays undertrained on 46 outputs, so 0.3 here.
      */
-    public static final MlpEmulator ZONAL_MLP = new MlpEmulator(16, 400, 0.3, 1e-2, 1.0, 0);
+    public static final MlpEmulator ZONAL_MLP = MlpEmulator.builder().optHidden(16).optSteps(400).optLearningRate(0.3).optWeightDecay(1e-2).optClip(1.0).optSeed(0).build();
 
     /**
      * Experiment (5): the intermediate-complexity model ({@link ZonalEbm#standard()}, 46 bands)
