@@ -263,7 +263,7 @@ public final class ScenarioDesign {
             int[] lengths = new int[all.size()];
             double[] denominators = new double[all.size()];
             for (int i = 0; i < all.size(); i++) {
-                double[] truth = ScmRunner.run(List.of(all.get(i)), p).temperature()[0];
+                double[] truth = ScmRunner.run(List.of(all.get(i)), p).temperature(0);
                 double lo = java.util.Arrays.stream(truth).min().orElseThrow();
                 double hi = java.util.Arrays.stream(truth).max().orElseThrow();
                 denominators[i] = Math.max(hi - lo, 1);

@@ -68,7 +68,7 @@ public final class Behnoudfar2025 {
     public static Data generate(Settings s, OperationalEnso operational) {
         EquatorialGrid grid = EquatorialGrid.standard();
         EnsoRun run = ConceptualEnso.standard().simulate(s.years(), 1, 10, s.seed());
-        double[][] truth = {run.nino3()[0], run.nino4()[0]};
+        double[][] truth = {run.nino3(0), run.nino4(0)};
         double[][] op = operational.indices(s.years() * 12, s.seed() + 1);
         return new Data(grid, truth, SstFields.truth(grid).fields(truth[0], truth[1], s.seed() + 2), op,
                 operational.fieldModel(grid).fields(op[0], op[1], s.seed() + 3));

@@ -19,6 +19,7 @@ import org.climagrad.scenario.Agent;
 import org.climagrad.scenario.Cmip7;
 import org.climagrad.scenario.Scenario;
 import org.climagrad.scenario.ScenarioTables;
+import org.climagrad.plot.ScenarioCharts;
 import org.climagrad.scm.ForcingTerm;
 import org.climagrad.scm.ScmParameters;
 import org.climagrad.scm.ScmResult;
@@ -59,7 +60,7 @@ public final class Womack2026 {
         }
         List<Chart<?, ?>> panels = new ArrayList<>();
         for (Agent a : Agent.values()) {
-            panels.add(ScenarioTables.chart(a, scenarios));
+            panels.add(ScenarioCharts.chart(a, scenarios));
         }
         return new Figure("Emission pathways by agent", data, panels, 2);
     }
@@ -88,7 +89,7 @@ public final class Womack2026 {
         row(t, "TCR from 1pctCO2 run [K]", ScmRunner.onePercentCo2(70, p).temperature()[0][69], 1.8,
                 "1.4-2.2 (likely)");
         row(t, "2xCO2 ERF [W m-2]", x2.forcing(0, ForcingTerm.CO2, 0), 3.93, "3.46-4.40");
-        row(t, "warming 1850-1900 to 2011-2020 [K]", hist.warming(0, 1850, 1900, 2011, 2020), 1.09, "0.95-1.20");
+        row(t, "warming 1850-1900 to 2011-2020 [K]", hist.warming(0, new ScmResult.Years(2011, 2020), ScmResult.Years.preIndustrial()), 1.09, "0.95-1.20");
         row(t, "aerosol ERF 2019 [W m-2]", hist.forcing(0, ForcingTerm.AEROSOL_RADIATION, 2019)
                 + hist.forcing(0, ForcingTerm.AEROSOL_CLOUD, 2019), -1.3, "-2.0 to -0.6");
         row(t, "CO2 2019 [ppm]", hist.co2()[0][2019 - 1750], 409.9, "observed");
@@ -107,7 +108,7 @@ public final class Womack2026 {
                 DoubleColumn.create("warming [K]"));
         Map<String, double[]> lines = new LinkedHashMap<>();
         for (int b = 0; b < scenarios.size(); b++) {
-            double[] t = r.temperature()[b];
+            double[] t = r.temperature(b);
             lines.put(r.names().get(b), t);
             for (int i = 0; i < t.length; i++) {
                 data.stringColumn(0).append(r.names().get(b));
@@ -317,9 +318,9 @@ public final class Womack2026 {
         curves.put("held-out NRMSE", held);
         List<Chart<?, ?>> panels = new ArrayList<>();
         panels.add(Charts.lines("Outer-loop convergence", "outer step", "NRMSE", step, curves));
-        panels.add(ScenarioTables.chart(Agent.CO2_FFI, r.checkpoints()));
-        panels.add(ScenarioTables.chart(Agent.SO2, r.checkpoints()));
-        panels.add(ScenarioTables.chart(Agent.CH4, r.checkpoints()));
+        panels.add(ScenarioCharts.chart(Agent.CO2_FFI, r.checkpoints()));
+        panels.add(ScenarioCharts.chart(Agent.SO2, r.checkpoints()));
+        panels.add(ScenarioCharts.chart(Agent.CH4, r.checkpoints()));
         return new Figure("Scenario design: convergence and evolution", data, panels, 2);
     }
 

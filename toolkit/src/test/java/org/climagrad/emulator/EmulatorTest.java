@@ -17,7 +17,6 @@ import org.climagrad.scenario.Agent;
 import org.climagrad.scenario.Cmip7;
 import org.climagrad.scenario.Idealised;
 import org.climagrad.scenario.Scenario;
-import org.climagrad.scenario.ScenarioTables;
 import org.climagrad.scm.Scm;
 import org.climagrad.scm.ScmParameters;
 import org.climagrad.scm.ScmRunner;
@@ -241,7 +240,7 @@ class EmulatorTest {
         assertTrue(r.table().doubleColumn("ridge NRMSE").get(0) < 0.15, r.table().print());
         assertTrue(r.table().doubleColumn("ridge NRMSE").get(1) > 0.3, r.table().print());
         assertEquals(351, r.predictions().get("high-overshoot")[0].length);
-        assertTrue(ScenarioTables.chart(Agent.SO2, targets).getSeriesMap().size() == 2);
+        assertTrue(org.climagrad.plot.ScenarioCharts.chart(Agent.SO2, targets).getSeriesMap().size() == 2);
     }
 
     static NDArray random(NDManager m, SplittableRandom rng, long... shape) {
