@@ -109,7 +109,7 @@ class LatentFilterTest {
         LatentCorrection wide = filter().optLocalization(new Localization.GaspariCohn(1e7)).build().run(shortY, null);
         for (int t = 0; t < shortY.length; t++) {
             for (int i = 0; i < GRID.size(); i++) {
-                assertEquals(plain.corrected()[t][i], wide.corrected()[t][i], 1e-6);
+                assertEquals(plain.corrected(t, i), wide.corrected(t, i), 1e-6);
             }
         }
         double[] pos = filter().build().latentPositions();
