@@ -57,7 +57,8 @@ public record OperationalEnso(double period, double decayMonths, double amplitud
 
     /** A builder holding these values (for variants). */
     public Builder toBuilder() {
-        return new Builder().optPeriod(period).optDecayMonths(decayMonths).optAmplitude(amplitude).optAmplitude4(amplitude4).optCpShare(cpShare).optEpShift(epShift).optFieldNoise(fieldNoise);
+        return new Builder().optPeriod(period).optDecayMonths(decayMonths).optAmplitude(amplitude)
+                .optAmplitude4(amplitude4).optCpShare(cpShare).optEpShift(epShift).optFieldNoise(fieldNoise);
     }
 
     /** Builds a {@link OperationalEnso} (DJL style); {@link #build()} validates and names the bad field. */

@@ -46,7 +46,8 @@ public record SstFields(EquatorialGrid grid, double epCentre, double cpCentre, d
 
     /** A builder holding these values (for variants). */
     public Builder toBuilder() {
-        return new Builder().setGrid(grid).optEpCentre(epCentre).optCpCentre(cpCentre).optWidth(width).optNoiseStd(noiseStd).optNoiseScale(noiseScale).optNoiseMemory(noiseMemory);
+        return new Builder().setGrid(grid).optEpCentre(epCentre).optCpCentre(cpCentre).optWidth(width)
+                .optNoiseStd(noiseStd).optNoiseScale(noiseScale).optNoiseMemory(noiseMemory);
     }
 
     /** Builds a {@link SstFields} (DJL style); {@link #build()} validates and names the bad field. */

@@ -73,14 +73,18 @@ public final class Behnoudfar2025Latent {
             return builder().setAutoencoder(ae).setEnsembleSize(profile.pick(20, 50)).build();
         }
 
-        /** A builder ({@code setAutoencoder}, {@code setEnsembleSize} required); the optional values default to those of {@link #of}. */
+        /**
+         * A builder ({@code setAutoencoder}, {@code setEnsembleSize} required); the optional values default to
+         * those of {@link #of}.
+         */
         public static Builder builder() {
             return new Builder();
         }
 
         /** A builder holding these values (for variants). */
         public Builder toBuilder() {
-            return new Builder().setAutoencoder(autoencoder).setEnsembleSize(ensembleSize).optInflation(inflation).optObservationError(observationError).optSpacing(spacing).optSeed(seed);
+            return new Builder().setAutoencoder(autoencoder).setEnsembleSize(ensembleSize).optInflation(inflation)
+                    .optObservationError(observationError).optSpacing(spacing).optSeed(seed);
         }
 
         /** Builds a {@link Settings} (DJL style); {@link #build()} validates and names the bad field. */
@@ -155,7 +159,31 @@ public final class Behnoudfar2025Latent {
      * @param result the latent assimilation's output
      */
     public record Correction(Behnoudfar2025.Data data, FieldAutoencoder.Trained autoencoder, LatentDynamics dynamics,
-            ObservationNetwork network, double[][] observations, LatentCorrection result) {}
+            ObservationNetwork network, double[][] observations, LatentCorrection result) {
+        /** Copies the observations. */
+        public Correction {
+            observations = copy(observations);
+        }
+
+        /** The idealized model's output with noise {@code [months][p]}, K (a copy). */
+        @Override
+        public double[][] observations() {
+            return copy(observations);
+        }
+
+        /** One observation: month, probe, K (no copy). */
+        public double observation(int month, int probe) {
+            return observations[month][probe];
+        }
+
+        private static double[][] copy(double[][] a) {
+            double[][] c = new double[a.length][];
+            for (int i = 0; i < a.length; i++) {
+                c[i] = a[i].clone();
+            }
+            return c;
+        }
+    }
 
     /** The idealized model's coarse grid: points every {@code spacing} degrees from the western edge. */
     public static ObservationNetwork network(EquatorialGrid grid, double spacing) {

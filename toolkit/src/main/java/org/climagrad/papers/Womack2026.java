@@ -89,7 +89,8 @@ public final class Womack2026 {
         row(t, "TCR from 1pctCO2 run [K]", ScmRunner.onePercentCo2(70, p).temperature()[0][69], 1.8,
                 "1.4-2.2 (likely)");
         row(t, "2xCO2 ERF [W m-2]", x2.forcing(0, ForcingTerm.CO2, 0), 3.93, "3.46-4.40");
-        row(t, "warming 1850-1900 to 2011-2020 [K]", hist.warming(0, new ScmResult.Years(2011, 2020), ScmResult.Years.preIndustrial()), 1.09, "0.95-1.20");
+        row(t, "warming 1850-1900 to 2011-2020 [K]", hist.warming(0, new ScmResult.Years(2011, 2020),
+                ScmResult.Years.preIndustrial()), 1.09, "0.95-1.20");
         row(t, "aerosol ERF 2019 [W m-2]", hist.forcing(0, ForcingTerm.AEROSOL_RADIATION, 2019)
                 + hist.forcing(0, ForcingTerm.AEROSOL_CLOUD, 2019), -1.3, "-2.0 to -0.6");
         row(t, "CO2 2019 [ppm]", hist.co2()[0][2019 - 1750], 409.9, "observed");
@@ -152,14 +153,18 @@ public final class Womack2026 {
             return builder().setYears(profile.pick(351, 751)).setOuterSteps(profile.pick(40, 1000)).build();
         }
 
-        /** A builder ({@code setYears}, {@code setOuterSteps} required); the optional values default to those of {@link #of}. */
+        /**
+         * A builder ({@code setYears}, {@code setOuterSteps} required); the optional values default to those of
+         * {@link #of}.
+         */
         public static Builder builder() {
             return new Builder();
         }
 
         /** A builder holding these values (for variants). */
         public Builder toBuilder() {
-            return new Builder().setYears(years).setOuterSteps(outerSteps).optLearningRate(learningRate).optSmoothness(smoothness).optEmulator(emulator);
+            return new Builder().setYears(years).setOuterSteps(outerSteps).optLearningRate(learningRate)
+                    .optSmoothness(smoothness).optEmulator(emulator);
         }
 
         /** Builds a {@link Settings} (DJL style); {@link #build()} validates and names the bad field. */
@@ -388,7 +393,8 @@ public final class Womack2026 {
      * The MLP of experiment 5: the paper's architecture with 46 outputs (one per band). With the
      * paper's learning rate 5e-2 and 400 steps it stays undertrained on 46 outputs, so 0.3 here.
      */
-    public static final MlpEmulator ZONAL_MLP = MlpEmulator.builder().optHidden(16).optSteps(400).optLearningRate(0.3).optWeightDecay(1e-2).optClip(1.0).optSeed(0).build();
+    public static final MlpEmulator ZONAL_MLP = MlpEmulator.builder().optHidden(16).optSteps(400).optLearningRate(0.3)
+            .optWeightDecay(1e-2).optClip(1.0).optSeed(0).build();
 
     /**
      * Experiment (5): the intermediate-complexity model ({@link ZonalEbm#standard()}, 46 bands)
@@ -415,11 +421,13 @@ public final class Womack2026 {
         String probe = tests.get(tests.size() - 1).name();
         int last = s.years() - 1;
         Map<String, double[]> profile = new LinkedHashMap<>();
-        profile.put("zonal model", opt.predictions().get(probe)[0][last]);
-        profile.put("MLP, optimised", opt.predictions().get(probe)[1][last]);
-        profile.put("MLP, six pathways", six.predictions().get(probe)[1][last]);
-        profile.put("ridge, optimised", opt.predictions().get(probe)[2][last]);
-        profile.put("ridge, six pathways", six.predictions().get(probe)[2][last]);
+        double[][][] po = opt.prediction(probe);
+        double[][][] ps = six.prediction(probe);
+        profile.put("zonal model", po[0][last]);
+        profile.put("MLP, optimised", po[1][last]);
+        profile.put("MLP, six pathways", ps[1][last]);
+        profile.put("ridge, optimised", po[2][last]);
+        profile.put("ridge, six pathways", ps[2][last]);
         List<Chart<?, ?>> panels = List.of(
                 Charts.bars("Zonal-model emulators: held-out NRMSE", "NRMSE", data.stringColumn(0).asList(), bars),
                 Charts.lines(probe + ": zonal warming in the last year", "latitude", "K", model.latitudes(), profile));

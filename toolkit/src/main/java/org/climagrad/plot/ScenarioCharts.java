@@ -32,7 +32,8 @@ public final class ScenarioCharts {
             lines.put(a.variable() + " (max " + String.format("%.3g", max) + " " + a.unit() + ")",
                     Arrays.stream(v).map(x -> x / scale).toArray());
         }
-        XYChart c = Charts.lines(s.name() + ": emissions by agent", "year", "emission / max |emission|", s.years(), lines);
+        XYChart c = Charts.lines(s.name() + ": emissions by agent", "year", "emission / max |emission|", s.years(),
+                lines);
         c.getStyler().setXAxisDecimalPattern("0");
         return c;
     }

@@ -17,7 +17,8 @@ class FieldAutoencoderTest {
         OperationalEnso op = OperationalEnso.biased();
         double[][] idx = op.indices(120, 6);
         double[][] fields = op.fieldModel(EquatorialGrid.standard()).fields(idx[0], idx[1], 7);
-        FieldAutoencoder settings = FieldAutoencoder.builder().setLatent(2).setHidden(16).setEpochs(2).setBatchSize(16).setLearningRate(3e-3).optSeed(1).build();
+        FieldAutoencoder settings = FieldAutoencoder.builder().setLatent(2).setHidden(16).setEpochs(2)
+                .setBatchSize(16).setLearningRate(3e-3).optSeed(1).build();
         try (FieldAutoencoder.Trained a = settings.fit(fields, null)) {
             AutoencoderFiles.save(a, dir);
             try (FieldAutoencoder.Trained b = AutoencoderFiles.load(settings, dir, fields[0].length)) {
@@ -31,7 +32,8 @@ class FieldAutoencoderTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> AutoencoderFiles.load(settings.withLatent(3), dir, fields[0].length));
             assertTrue(e.getMessage().contains("latent"), e.getMessage());
-            assertThrows(IllegalArgumentException.class, () -> AutoencoderFiles.load(settings, dir.resolve("nothing"), 81));
+            assertThrows(IllegalArgumentException.class, () -> AutoencoderFiles.load(settings, dir.resolve("nothing"),
+                    81));
         }
     }
 
@@ -40,7 +42,8 @@ class FieldAutoencoderTest {
         OperationalEnso op = OperationalEnso.biased();
         double[][] idx = op.indices(600, 4);
         double[][] fields = op.fieldModel(EquatorialGrid.standard()).fields(idx[0], idx[1], 5);
-        FieldAutoencoder settings = FieldAutoencoder.builder().setLatent(1).setHidden(32).setEpochs(15).setBatchSize(32).setLearningRate(3e-3).optSeed(1).build();
+        FieldAutoencoder settings = FieldAutoencoder.builder().setLatent(1).setHidden(32).setEpochs(15)
+                .setBatchSize(32).setLearningRate(3e-3).optSeed(1).build();
         try (FieldAutoencoder.Trained one = settings.fit(fields, null);
                 FieldAutoencoder.Trained three = settings.withLatent(3).fit(fields, null)) {
             double e1 = one.explainedVariance(fields);
@@ -56,7 +59,8 @@ class FieldAutoencoderTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> settings.withLatent(81).fit(fields, null));
         assertTrue(e.getMessage().contains("latent"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> FieldAutoencoder.builder().setLatent(0).setHidden(32).setEpochs(1).setBatchSize(1).setLearningRate(1e-3).optSeed(0).build());
+        assertThrows(IllegalArgumentException.class, () -> FieldAutoencoder.builder().setLatent(0).setHidden(32)
+                .setEpochs(1).setBatchSize(1).setLearningRate(1e-3).optSeed(0).build());
     }
 
     /** No global seed and nothing shared: a second fit of the same settings repeats the first exactly. */
@@ -126,11 +130,13 @@ class FieldAutoencoderTest {
         }
         double pca = pcaExplained(fields, eofs);
         // A learning rate too small to move the weights: the start itself is PCA.
-        try (FieldAutoencoder.Trained start = FieldAutoencoder.builder().setLatent(4).setHidden(8).setEpochs(1).setBatchSize(32).setLearningRate(1e-9).optSeed(1).optStart(FieldAutoencoder.Start.EOF).build()
+        try (FieldAutoencoder.Trained start = FieldAutoencoder.builder().setLatent(4).setHidden(8).setEpochs(1)
+                .setBatchSize(32).setLearningRate(1e-9).optSeed(1).optStart(FieldAutoencoder.Start.EOF).build()
                 .fit(fields, null)) {
             assertEquals(pca, start.explainedVariance(fields), 1e-4, "EOF start vs PCA");
         }
-        FieldAutoencoder trained = FieldAutoencoder.builder().setLatent(4).setHidden(8).setEpochs(5).setBatchSize(32).setLearningRate(3e-3).optSeed(1).optStart(FieldAutoencoder.Start.EOF).build();
+        FieldAutoencoder trained = FieldAutoencoder.builder().setLatent(4).setHidden(8).setEpochs(5).setBatchSize(32)
+                .setLearningRate(3e-3).optSeed(1).optStart(FieldAutoencoder.Start.EOF).build();
         try (FieldAutoencoder.Trained eof = trained.fit(fields, null);
                 FieldAutoencoder.Trained random = trained.withStart(FieldAutoencoder.Start.RANDOM).fit(fields, null)) {
             double e = eof.explainedVariance(fields);
@@ -145,7 +151,8 @@ class FieldAutoencoderTest {
         OperationalEnso op = OperationalEnso.biased();
         double[][] idx = op.indices(240, 8);
         double[][] fields = op.fieldModel(EquatorialGrid.standard()).fields(idx[0], idx[1], 9);
-        try (FieldAutoencoder.Trained a = FieldAutoencoder.builder().setLatent(3).setHidden(16).setEpochs(3).setBatchSize(16).setLearningRate(3e-3).optSeed(2).build().fit(fields, null)) {
+        try (FieldAutoencoder.Trained a = FieldAutoencoder.builder().setLatent(3).setHidden(16).setEpochs(3)
+                .setBatchSize(16).setLearningRate(3e-3).optSeed(2).build().fit(fields, null)) {
             double[] z = a.encode(new double[][] {fields[17]})[0];
             double[][] j = a.jacobian(z, () -> {
                 for (int k = 0; k < 20; k++) {

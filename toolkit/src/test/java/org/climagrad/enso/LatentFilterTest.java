@@ -29,7 +29,8 @@ class LatentFilterTest {
         OperationalEnso op = OperationalEnso.biased();
         double[][] idx = op.indices(1200, 1);
         double[][] train = op.fieldModel(GRID).fields(idx[0], idx[1], 2);
-        ae = FieldAutoencoder.builder().setLatent(4).setHidden(8).setEpochs(10).setBatchSize(32).setLearningRate(3e-3).optSeed(1).build().fit(train, null);
+        ae = FieldAutoencoder.builder().setLatent(4).setHidden(8).setEpochs(10).setBatchSize(32).setLearningRate(3e-3)
+                .optSeed(1).build().fit(train, null);
         latent = ae.encode(train);
         dynamics = LatentDynamics.fit(latent);
         double[][] tIdx = op.indices(240, 3);

@@ -60,7 +60,8 @@ class ZonalEbmTest {
         assertTrue(aer[99][34] < 1.5 * aer[99][11], "45N cools more than 45S");
         double[][] ghg = M.run(constant(100, 4), constant(100, 0));
         assertTrue(ghg[99][0] > ghg[99][23] && ghg[99][45] > ghg[99][23], "polar amplification");
-        assertThrows(IllegalArgumentException.class, () -> ZonalEbm.builder().optFeedback(1.0).optFeedbackP2(-1.2).optGhgP2(0).build());
+        assertThrows(IllegalArgumentException.class, () -> ZonalEbm.builder().optFeedback(1.0).optFeedbackP2(-1.2)
+                .optGhgP2(0).build());
         assertThrows(IllegalArgumentException.class, () -> M.run(new double[3], new double[2]));
     }
 
