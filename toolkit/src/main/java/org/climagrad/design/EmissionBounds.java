@@ -36,13 +36,25 @@ public record EmissionBounds(double[] lower, double[] upper) {
         return new EmissionBounds(new double[] {-20, -10, 0, 0, 0, 0}, new double[] {100, 10, 1000, 30, 200, 15});
     }
 
+    /** Lower bound per agent, {@link Agent} order, agent units per year (a copy). */
     @Override
     public double[] lower() {
         return lower.clone();
     }
 
+    /** Upper bound per agent, {@link Agent} order, agent units per year (a copy). */
     @Override
     public double[] upper() {
         return upper.clone();
+    }
+
+    /** Lower bound of one agent, agent units per year. */
+    public double lower(Agent agent) {
+        return lower[agent.ordinal()];
+    }
+
+    /** Upper bound of one agent, agent units per year. */
+    public double upper(Agent agent) {
+        return upper[agent.ordinal()];
     }
 }

@@ -93,6 +93,12 @@ public final class ScenarioDesign {
      * @param checkpoints the design every {@code checkpointEvery} steps (the initial one first)
      */
     public record Result(Scenario best, Scenario last, List<Step> history, List<Scenario> checkpoints) {
+        /** Keeps unmodifiable copies of the lists. */
+        public Result {
+            history = List.copyOf(history);
+            checkpoints = List.copyOf(checkpoints);
+        }
+
         /** The best step's entry. */
         public Step bestStep() {
             return history.stream().min(java.util.Comparator.comparingDouble(Step::loss)).orElseThrow();
@@ -163,7 +169,31 @@ public final class ScenarioDesign {
      * @param heldOutNrmse mean NRMSE on the held-out set (NaN without one)
      * @param gradient ∂L/∂E {@code [6][years]}, per unit of each agent's emission
      */
-    public record Gradient(double loss, double targetNrmse, double heldOutNrmse, double[][] gradient) {}
+    public record Gradient(double loss, double targetNrmse, double heldOutNrmse, double[][] gradient) {
+        /** Copies the gradient. */
+        public Gradient {
+            gradient = copy(gradient);
+        }
+
+        /** ∂L/∂E {@code [6][years]} (a copy). */
+        @Override
+        public double[][] gradient() {
+            return copy(gradient);
+        }
+
+        /** ∂L/∂E of one agent ({@link org.climagrad.scenario.Agent} ordinal) in one year index (no copy). */
+        public double gradient(int agent, int year) {
+            return gradient[agent][year];
+        }
+
+        private static double[][] copy(double[][] a) {
+            double[][] c = new double[a.length][];
+            for (int i = 0; i < a.length; i++) {
+                c[i] = a[i].clone();
+            }
+            return c;
+        }
+    }
 
     /** L and ∂L/∂E at {@code design} (same years as the initial design). */
     public Gradient gradient(Scenario design) {
@@ -263,7 +293,7 @@ public final class ScenarioDesign {
             int[] lengths = new int[all.size()];
             double[] denominators = new double[all.size()];
             for (int i = 0; i < all.size(); i++) {
-                double[] truth = ScmRunner.run(List.of(all.get(i)), p).temperature()[0];
+                double[] truth = ScmRunner.run(List.of(all.get(i)), p).temperature(0);
                 double lo = java.util.Arrays.stream(truth).min().orElseThrow();
                 double hi = java.util.Arrays.stream(truth).max().orElseThrow();
                 denominators[i] = Math.max(hi - lo, 1);

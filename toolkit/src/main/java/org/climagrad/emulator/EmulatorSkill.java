@@ -32,6 +32,40 @@ public final class EmulatorSkill {
      * @param table columns target, MLP NRMSE, ridge NRMSE, linear-response NRMSE; last row "mean"
      */
     public record Result(Table table, Map<String, double[][]> predictions) {
+        /** Keeps a deep copy of the predictions (target order kept). */
+        public Result {
+            predictions = deepCopy(predictions);
+        }
+
+        /** Target name → (truth, MLP, ridge, linear response) warming series, K (a deep copy). */
+        @Override
+        public Map<String, double[][]> predictions() {
+            return deepCopy(predictions);
+        }
+
+        /** One target's (truth, MLP, ridge, linear response) warming series {@code [4][years]}, K (a copy). */
+        public double[][] prediction(String target) {
+            double[][] p = predictions.get(target);
+            if (p == null) {
+                throw new IllegalArgumentException("target '" + target + "': not scored; have " + predictions.keySet());
+            }
+            return copy(p);
+        }
+
+        private static Map<String, double[][]> deepCopy(Map<String, double[][]> m) {
+            Map<String, double[][]> c = new java.util.LinkedHashMap<>();
+            m.forEach((k, v) -> c.put(k, copy(v)));
+            return java.util.Collections.unmodifiableMap(c);
+        }
+
+        private static double[][] copy(double[][] a) {
+            double[][] c = new double[a.length][];
+            for (int i = 0; i < a.length; i++) {
+                c[i] = a[i].clone();
+            }
+            return c;
+        }
+
         /** Mean NRMSE over targets of one emulator column ("MLP NRMSE" or "ridge NRMSE"). */
         public double mean(String column) {
             return table.doubleColumn(column).get(table.rowCount() - 1);

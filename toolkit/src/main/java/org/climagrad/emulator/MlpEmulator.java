@@ -23,7 +23,10 @@ import org.climagrad.core.Tensors;
  * takes raw features. Without this the unrolled training is ill-conditioned on long scenarios
  * (cumulative-emission features grow with length): for the 751-year designs of the paper profile
  * the gradient through the 400 clipped steps reached |∂L/∂E| ≈ 2e33 while the loss stayed finite.
- * Immutable settings.
+ * Immutable settings, made by {@link #builder()} (defaults: the paper's, {@link #paper()}) or
+ * varied with {@link #toBuilder()}. Training never mutates anything it is given: every call of
+ * {@link #train} starts from the weights drawn from {@code seed}, so two calls with the same
+ * settings and data give identical weights.
  *
  * @param hidden hidden units ≥ 1
  * @param steps gradient steps ≥ 1
@@ -48,12 +51,76 @@ public record MlpEmulator(int hidden, int steps, double learningRate, double wei
 
     /** The paper's settings: 16 units, 400 steps, lr 5e-2, weight decay 1e-2, clip 1.0, seed 0. */
     public static MlpEmulator paper() {
-        return new MlpEmulator(16, 400, 5e-2, 1e-2, 1.0, 0);
+        return builder().build();
     }
 
     /** The same settings with another number of steps. */
     public MlpEmulator withSteps(int newSteps) {
-        return new MlpEmulator(hidden, newSteps, learningRate, weightDecay, clip, seed);
+        return toBuilder().optSteps(newSteps).build();
+    }
+
+    /** A builder holding the paper's settings ({@link #paper()}); every setter is optional. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these settings (for variants). */
+    public Builder toBuilder() {
+        return new Builder().optHidden(hidden).optSteps(steps).optLearningRate(learningRate).optWeightDecay(weightDecay)
+                .optClip(clip).optSeed(seed);
+    }
+
+    /** Builds an {@link MlpEmulator} (DJL style); {@link #build()} validates and names the bad field. */
+    public static final class Builder {
+        private int hidden = 16;
+        private int steps = 400;
+        private double learningRate = 5e-2;
+        private double weightDecay = 1e-2;
+        private double clip = 1.0;
+        private long seed;
+
+        private Builder() {}
+
+        /** Hidden tanh units ≥ 1 (default 16). */
+        public Builder optHidden(int hidden) {
+            this.hidden = hidden;
+            return this;
+        }
+
+        /** Full-batch gradient steps ≥ 1 (default 400). */
+        public Builder optSteps(int steps) {
+            this.steps = steps;
+            return this;
+        }
+
+        /** Learning rate &gt; 0, in standardised units (default 5e-2). */
+        public Builder optLearningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** Decoupled weight decay ≥ 0, weights only (default 1e-2). */
+        public Builder optWeightDecay(double weightDecay) {
+            this.weightDecay = weightDecay;
+            return this;
+        }
+
+        /** Global gradient-norm bound &gt; 0 (default 1.0). */
+        public Builder optClip(double clip) {
+            this.clip = clip;
+            return this;
+        }
+
+        /** Seed of the initial weights (default 0). */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Validates (the message names the field and its range) and builds. */
+        public MlpEmulator build() {
+            return new MlpEmulator(hidden, steps, learningRate, weightDecay, clip, seed);
+        }
     }
 
     /** Initial weights W1 [F, H], b1 [H], W2 [H], b2 [1] (one output): uniform ±1/√fan-in, seeded. */

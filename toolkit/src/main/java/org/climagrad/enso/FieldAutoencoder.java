@@ -18,6 +18,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import org.climagrad.core.Check;
@@ -30,8 +31,15 @@ import org.climagrad.core.Tensors;
  * linear skip path (out = W x + MLP(x)), so that states beyond the training range (stronger El
  * Niños than the operational model makes) still decode, linearly, instead of saturating; trained with
  * Adam on the mean squared reconstruction error of fields scaled by their overall standard
- * deviation. Immutable settings; {@link #fit} returns a {@link Trained} model that encodes and
- * decodes plain arrays.
+ * deviation. Immutable settings, made by {@link #builder()}; {@link #fit} returns a {@link
+ * Trained} model that encodes and decodes plain arrays; {@link AutoencoderFiles} saves and loads
+ * trained models.
+ *
+ * <p>Every fit starts afresh: the weights are drawn from {@code java.util.Random(seed)} (DJL's
+ * default rule for dense layers, Xavier-uniform weights on ±√(6 / ((fan_in + fan_out) / 2)) and
+ * zero biases) and the batch order from {@code SplittableRandom(seed)}; no global engine seed is
+ * set and nothing given to {@code fit} is changed, so two fits of the same settings on the same
+ * fields give identical models.
  *
  * <p>{@link Start#EOF} starts the training from the leading EOFs: the encoder's linear path
  * projects onto the d leading eigenvectors of the training fields' second-moment matrix, the
@@ -68,19 +76,104 @@ public record FieldAutoencoder(int latent, int hidden, int epochs, int batchSize
         java.util.Objects.requireNonNull(start, "start");
     }
 
-    /** Random start. */
-    public FieldAutoencoder(int latent, int hidden, int epochs, int batchSize, double learningRate, long seed) {
-        this(latent, hidden, epochs, batchSize, learningRate, seed, Start.RANDOM);
-    }
-
     /** The same settings with another latent size. */
     public FieldAutoencoder withLatent(int d) {
-        return new FieldAutoencoder(d, hidden, epochs, batchSize, learningRate, seed, start);
+        return toBuilder().setLatent(d).build();
     }
 
     /** The same settings with another start. */
     public FieldAutoencoder withStart(Start s) {
-        return new FieldAutoencoder(latent, hidden, epochs, batchSize, learningRate, seed, s);
+        return toBuilder().optStart(s).build();
+    }
+
+    /** The same settings with another seed (weights and batch order). */
+    public FieldAutoencoder withSeed(long s) {
+        return toBuilder().optSeed(s).build();
+    }
+
+    /**
+     * A builder: {@code setLatent}, {@code setHidden}, {@code setEpochs}, {@code setBatchSize} and
+     * {@code setLearningRate} required; {@code optSeed} (default 0) and {@code optStart} (default
+     * {@link Start#RANDOM}) optional.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these settings (for variants). */
+    public Builder toBuilder() {
+        return new Builder().setLatent(latent).setHidden(hidden).setEpochs(epochs).setBatchSize(batchSize)
+                .setLearningRate(learningRate).optSeed(seed).optStart(start);
+    }
+
+    /** Builds {@link FieldAutoencoder} settings (DJL style); {@link #build()} validates and names the bad field. */
+    public static final class Builder {
+        private Integer latent;
+        private Integer hidden;
+        private Integer epochs;
+        private Integer batchSize;
+        private Double learningRate;
+        private long seed;
+        private Start start = Start.RANDOM;
+
+        private Builder() {}
+
+        /** Latent dimension d ≥ 1, below the field size (required). */
+        public Builder setLatent(int latent) {
+            this.latent = latent;
+            return this;
+        }
+
+        /** Hidden units ≥ 1 of the encoder's and the decoder's MLP paths (required). */
+        public Builder setHidden(int hidden) {
+            this.hidden = hidden;
+            return this;
+        }
+
+        /** Passes over the data ≥ 1 (required). */
+        public Builder setEpochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Samples per Adam step ≥ 1 (required). */
+        public Builder setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Adam learning rate &gt; 0 (required). */
+        public Builder setLearningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** Seed of the initial weights and of the batch order (default 0). */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Where training starts (default {@link Start#RANDOM}). */
+        public Builder optStart(Start start) {
+            this.start = start;
+            return this;
+        }
+
+        /** Validates (the message names the field and its range) and builds. */
+        public FieldAutoencoder build() {
+            return new FieldAutoencoder(required("latent", latent), required("hidden", hidden),
+                    required("epochs", epochs), required("batchSize", batchSize),
+                    required("learningRate", learningRate), seed, start);
+        }
+
+        private static <T> T required(String name, T value) {
+            if (value == null) {
+                throw new IllegalArgumentException(name + ": required (set" + Character.toUpperCase(name.charAt(0))
+                        + name.substring(1) + ")");
+            }
+            return value;
+        }
     }
 
     /**
@@ -105,10 +198,10 @@ public record FieldAutoencoder(int latent, int hidden, int epochs, int batchSize
         model.setBlock(new SequentialBlock().add(encoder).add(decoder));
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss()) // unused: the loss is written below
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build());
-        Devices.engine().setRandomSeed((int) seed);
         SplittableRandom rng = new SplittableRandom(seed);
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(new Shape(batchSize, nx));
+            seededXavier(model.getBlock(), new Random(seed));
             if (start == Start.EOF) {
                 startAtEofs(encoder, decoder, leadingEofs(fields, scale, latent));
             }
@@ -147,14 +240,35 @@ public record FieldAutoencoder(int latent, int hidden, int epochs, int batchSize
         return new Trained(model, encoder, decoder, scale, nx, latent, hidden);
     }
 
-    /** File prefix of saved autoencoders ({@value}-0000.params). */
+    /** Name of the DJL model (and file prefix of saved autoencoders, see {@link AutoencoderFiles}). */
     public static final String NAME = "field-autoencoder";
 
-    private Block encoder() {
+    /**
+     * Overwrites the initialised parameters in place, drawn from {@code rng}: weights {@code [out,
+     * in]} Xavier-uniform on ±√(6 / ((in + out) / 2)) (DJL's default for dense layers), biases 0.
+     */
+    static void seededXavier(Block block, Random rng) {
+        for (var pair : block.getParameters()) {
+            NDArray a = pair.getValue().getArray();
+            Shape s = a.getShape();
+            float[] v = new float[Math.toIntExact(s.size())];
+            if (pair.getValue().getType() == ai.djl.nn.Parameter.Type.WEIGHT) {
+                double fanOut = s.get(0);
+                double fanIn = s.size() / fanOut;
+                double bound = Math.sqrt(6 / ((fanIn + fanOut) / 2));
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) ((2 * rng.nextDouble() - 1) * bound);
+                }
+            }
+            a.set(v);
+        }
+    }
+
+    Block encoder() {
         return withLinearPath(latent);
     }
 
-    private Block decoder(int nx) {
+    Block decoder(int nx) {
         return withLinearPath(nx);
     }
 
@@ -165,42 +279,6 @@ public record FieldAutoencoder(int latent, int hidden, int epochs, int batchSize
         Block linear = Linear.builder().setUnits(units).optBias(false).build();
         return new ParallelBlock(l -> new NDList(l.get(0).singletonOrThrow().add(l.get(1).singletonOrThrow())),
                 java.util.List.of(linear, mlp));
-    }
-
-    /**
-     * Loads an autoencoder saved by {@link Trained#save} into these settings' architecture.
-     *
-     * @throws IllegalArgumentException when the folder holds no saved autoencoder or one with another
-     *     latent size, hidden size or field size
-     */
-    public Trained load(java.nio.file.Path directory, int nx) {
-        java.nio.file.Path params = directory.resolve(NAME + "-0000.params");
-        if (!java.nio.file.Files.isRegularFile(params)) {
-            throw new IllegalArgumentException("directory " + directory + ": no saved autoencoder (" + params.getFileName()
-                    + " missing)");
-        }
-        Model model = Model.newInstance(NAME, Devices.preferred());
-        Block encoder = encoder();
-        Block decoder = decoder(nx);
-        model.setBlock(new SequentialBlock().add(encoder).add(decoder));
-        try {
-            model.load(directory, NAME);
-            String saved = model.getProperty("latent") + "/" + model.getProperty("hidden") + "/" + model.getProperty("nx");
-            String wanted = latent + "/" + hidden + "/" + nx;
-            if (!saved.equals(wanted)) {
-                throw new IllegalArgumentException("directory " + directory + ": saved latent/hidden/nx = " + saved
-                        + ", these settings expect " + wanted);
-            }
-            return new Trained(model, encoder, decoder, Double.parseDouble(model.getProperty("scale")), nx, latent,
-                    hidden);
-        } catch (java.io.IOException | ai.djl.MalformedModelException | RuntimeException e) {
-            model.close();
-            if (e instanceof IllegalArgumentException iae) {
-                throw iae;
-            }
-            throw new IllegalArgumentException("directory " + directory + ": the saved autoencoder does not match "
-                    + "these settings (" + e.getMessage() + ")", e);
-        }
     }
 
     /**
@@ -328,24 +406,19 @@ public record FieldAutoencoder(int latent, int hidden, int epochs, int batchSize
             return latent;
         }
 
-        /**
-         * Saves the weights (DJL's parameter format) with the scale and sizes as model properties
-         * into {@code directory} (created if missing).
-         *
-         * @return the directory
-         */
-        public java.nio.file.Path save(java.nio.file.Path directory) {
-            try {
-                java.nio.file.Files.createDirectories(directory);
-                model.setProperty("scale", Double.toString(scale));
-                model.setProperty("nx", Integer.toString(nx));
-                model.setProperty("latent", Integer.toString(latent));
-                model.setProperty("hidden", Integer.toString(hidden));
-                model.save(directory, NAME);
-                return directory;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("could not save the autoencoder to " + directory, e);
-            }
+        /** Hidden units of the MLP paths. */
+        public int hidden() {
+            return hidden;
+        }
+
+        /** The overall scale the fields are divided by before encoding, K. */
+        public double scale() {
+            return scale;
+        }
+
+        /** The DJL model (for {@link AutoencoderFiles}). */
+        Model model() {
+            return model;
         }
 
         /** Latent states {@code [samples][d]} of fields {@code [samples][nx]}. */

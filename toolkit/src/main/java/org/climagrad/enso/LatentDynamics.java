@@ -15,7 +15,8 @@ import org.climagrad.core.Check;
  * <pre>  z_{t+1} = A z_t + b + ε_t,   ε_t ~ N(0, Q),</pre>
  *
  * fitted by least squares to an encoded run (A, b) with Q the covariance of the residuals. A pure
- * step function; the caller owns the random numbers.
+ * step function; the caller owns the random numbers. Immutable: the constructor and the array
+ * accessors copy; the indexed getters ({@link #a(int, int)}, ...) do not.
  *
  * @param a transition matrix A {@code [d][d]}
  * @param b offset b {@code [d]}
@@ -36,6 +37,54 @@ public record LatentDynamics(double[][] a, double[] b, double[][] noise) {
         a = copy(a);
         b = b.clone();
         noise = copy(noise);
+    }
+
+    /** Transition matrix A {@code [d][d]} (a copy). */
+    @Override
+    public double[][] a() {
+        return copy(a);
+    }
+
+    /** Row {@code i} of {@link #a()} (a copy). */
+    public double[] a(int i) {
+        return a[i].clone();
+    }
+
+    /** Entry {@code [i][j]} of {@link #a()} (no copy). */
+    public double a(int i, int j) {
+        return a[i][j];
+    }
+
+    /** Offset b {@code [d]} (a copy). */
+    @Override
+    public double[] b() {
+        return b.clone();
+    }
+
+    /** Entry {@code i} of {@link #b()} (no copy). */
+    public double b(int i) {
+        return b[i];
+    }
+
+    /** Lower Cholesky factor L of Q {@code [d][d]} (a copy). */
+    @Override
+    public double[][] noise() {
+        return copy(noise);
+    }
+
+    /** Row {@code i} of {@link #noise()} (a copy). */
+    public double[] noise(int i) {
+        return noise[i].clone();
+    }
+
+    /** Entry {@code [i][j]} of {@link #noise()} (no copy). */
+    public double noise(int i, int j) {
+        return noise[i][j];
+    }
+
+    /** Latent dimension d. */
+    public int dimension() {
+        return b.length;
     }
 
     /**
@@ -84,11 +133,6 @@ public record LatentDynamics(double[][] a, double[] b, double[][] noise) {
         }
         return new LatentDynamics(a, b, new CholeskyDecomposition(new Array2DRowRealMatrix(q), 1e-10, 0).getL()
                 .getData());
-    }
-
-    /** Latent dimension d. */
-    public int dimension() {
-        return b.length;
     }
 
     /** The deterministic part A z + b {@code [d]}. */
@@ -144,21 +188,6 @@ public record LatentDynamics(double[][] a, double[] b, double[][] noise) {
             r = Math.max(r, Math.hypot(e.getRealEigenvalue(i), e.getImagEigenvalue(i)));
         }
         return r;
-    }
-
-    @Override
-    public double[][] a() {
-        return copy(a);
-    }
-
-    @Override
-    public double[] b() {
-        return b.clone();
-    }
-
-    @Override
-    public double[][] noise() {
-        return copy(noise);
     }
 
     private static double[][] copy(double[][] m) {

@@ -17,6 +17,8 @@ import org.climagrad.core.Check;
  * with ω = 2π / (12 · period) and ρ = exp(−1 / decayMonths) (a long decay time makes the
  * oscillation regular).
  *
+ * <p>Build one with {@link #builder()} (defaults: {@link #biased()}) or vary it with {@link #toBuilder()}.
+ *
  * @param period oscillation period, years (&gt; 0.5)
  * @param decayMonths e-folding time of the oscillation's damping, months (&gt; 0)
  * @param amplitude Niño3 standard deviation, K (&gt; 0)
@@ -45,7 +47,78 @@ public record OperationalEnso(double period, double decayMonths, double amplitud
      * 0.7 K with no skewness, Niño4 = 0.7 Niño3 + 0.3 K noise, EP pattern 20° too far west.
      */
     public static OperationalEnso biased() {
-        return new OperationalEnso(4, 24, 0.7, 0.3, 0.7, 20, 0.2);
+        return builder().build();
+    }
+
+    /** A builder; the optional values default to those of {@link #biased()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these values (for variants). */
+    public Builder toBuilder() {
+        return new Builder().optPeriod(period).optDecayMonths(decayMonths).optAmplitude(amplitude)
+                .optAmplitude4(amplitude4).optCpShare(cpShare).optEpShift(epShift).optFieldNoise(fieldNoise);
+    }
+
+    /** Builds a {@link OperationalEnso} (DJL style); {@link #build()} validates and names the bad field. */
+    public static final class Builder {
+        private double period = 4;
+        private double decayMonths = 24;
+        private double amplitude = 0.7;
+        private double amplitude4 = 0.3;
+        private double cpShare = 0.7;
+        private double epShift = 20;
+        private double fieldNoise = 0.2;
+
+        private Builder() {}
+
+        /** Oscillation period &gt; 0.5, years (default 4). */
+        public Builder optPeriod(double period) {
+            this.period = period;
+            return this;
+        }
+
+        /** E-folding time of the damping &gt; 0, months (default 24). */
+        public Builder optDecayMonths(double decayMonths) {
+            this.decayMonths = decayMonths;
+            return this;
+        }
+
+        /** Niño3 standard deviation &gt; 0, K (default 0.7). */
+        public Builder optAmplitude(double amplitude) {
+            this.amplitude = amplitude;
+            return this;
+        }
+
+        /** Scale of Niño4's independent part ≥ 0, K (default 0.3). */
+        public Builder optAmplitude4(double amplitude4) {
+            this.amplitude4 = amplitude4;
+            return this;
+        }
+
+        /** Regression of Niño4 on Niño3, in [0, 1] (default 0.7). */
+        public Builder optCpShare(double cpShare) {
+            this.cpShare = cpShare;
+            return this;
+        }
+
+        /** Westward shift of the EP pattern relative to the truth's, degrees (default 20). */
+        public Builder optEpShift(double epShift) {
+            this.epShift = epShift;
+            return this;
+        }
+
+        /** Small-scale SST variability ≥ 0, K (default 0.2). */
+        public Builder optFieldNoise(double fieldNoise) {
+            this.fieldNoise = fieldNoise;
+            return this;
+        }
+
+        /** Validates (the message names the field and its range) and builds. */
+        public OperationalEnso build() {
+            return new OperationalEnso(period, decayMonths, amplitude, amplitude4, cpShare, epShift, fieldNoise);
+        }
     }
 
     /** Monthly Niño3 and Niño4 indices {@code [2][months]} after a 10-year spin-up. */
@@ -82,7 +155,6 @@ public record OperationalEnso(double period, double decayMonths, double amplitud
     /** The SST field generator with this model's EP pattern shift. */
     public SstFields fieldModel(EquatorialGrid grid) {
         SstFields truth = SstFields.truth(grid);
-        return new SstFields(grid, truth.epCentre() - epShift, truth.cpCentre(), truth.width(), fieldNoise,
-                truth.noiseScale(), truth.noiseMemory());
+        return truth.toBuilder().optEpCentre(truth.epCentre() - epShift).optNoiseStd(fieldNoise).build();
     }
 }

@@ -11,6 +11,9 @@ import org.climagrad.core.Check;
  * {@code noiseMemory}), Gaussian-smoothed in longitude (scale {@code noiseScale} degrees), with
  * standard deviation {@code noiseStd} K, projected so that it leaves the box means unchanged.
  *
+ * <p>Build one with {@link #builder()} (defaults: the truth's, {@link #truth}) or vary it with
+ * {@link #toBuilder()}.
+ *
  * @param grid the longitudes
  * @param epCentre centre of the EP pattern, °E
  * @param cpCentre centre of the CP pattern, °E
@@ -33,7 +36,79 @@ public record SstFields(EquatorialGrid grid, double epCentre, double cpCentre, d
 
     /** The truth's patterns: EP centred at 250°E (110°W), CP at 190°E (170°W), width 25°, noise 0.2 K. */
     public static SstFields truth(EquatorialGrid grid) {
-        return new SstFields(grid, 250, 190, 25, 0.2, 10, 0.6);
+        return builder().setGrid(grid).build();
+    }
+
+    /** A builder (setGrid required); the optional values default to the truth's, {@link #truth}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these values (for variants). */
+    public Builder toBuilder() {
+        return new Builder().setGrid(grid).optEpCentre(epCentre).optCpCentre(cpCentre).optWidth(width)
+                .optNoiseStd(noiseStd).optNoiseScale(noiseScale).optNoiseMemory(noiseMemory);
+    }
+
+    /** Builds a {@link SstFields} (DJL style); {@link #build()} validates and names the bad field. */
+    public static final class Builder {
+        private EquatorialGrid grid;
+        private double epCentre = 250;
+        private double cpCentre = 190;
+        private double width = 25;
+        private double noiseStd = 0.2;
+        private double noiseScale = 10;
+        private double noiseMemory = 0.6;
+
+        private Builder() {}
+
+        /** The longitudes (required). */
+        public Builder setGrid(EquatorialGrid grid) {
+            this.grid = grid;
+            return this;
+        }
+
+        /** Centre of the EP pattern, °E, on the grid (default 250). */
+        public Builder optEpCentre(double epCentre) {
+            this.epCentre = epCentre;
+            return this;
+        }
+
+        /** Centre of the CP pattern, °E, on the grid (default 190). */
+        public Builder optCpCentre(double cpCentre) {
+            this.cpCentre = cpCentre;
+            return this;
+        }
+
+        /** E-folding half-width of both patterns &gt; 0, degrees (default 25). */
+        public Builder optWidth(double width) {
+            this.width = width;
+            return this;
+        }
+
+        /** Small-scale standard deviation ≥ 0, K (default 0.2). */
+        public Builder optNoiseStd(double noiseStd) {
+            this.noiseStd = noiseStd;
+            return this;
+        }
+
+        /** Small-scale correlation length &gt; 0, degrees (default 10). */
+        public Builder optNoiseScale(double noiseScale) {
+            this.noiseScale = noiseScale;
+            return this;
+        }
+
+        /** Month-to-month correlation of the small scales, in [0, 1) (default 0.6). */
+        public Builder optNoiseMemory(double noiseMemory) {
+            this.noiseMemory = noiseMemory;
+            return this;
+        }
+
+        /** Validates (the message names the field and its range) and builds. */
+        public SstFields build() {
+            java.util.Objects.requireNonNull(grid, "grid: required (setGrid)");
+            return new SstFields(grid, epCentre, cpCentre, width, noiseStd, noiseScale, noiseMemory);
+        }
     }
 
     /** The pattern shapes (unit peak) {@code [2][nx]}: EP then CP. */

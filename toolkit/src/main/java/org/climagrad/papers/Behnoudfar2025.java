@@ -29,6 +29,11 @@ import tech.tablesaw.api.Table;
 public final class Behnoudfar2025 {
     private Behnoudfar2025() {}
 
+    /** The settings of the current profile: {@code Settings.of(Profile.current())}. */
+    public static Settings settings() {
+        return Settings.of(Profile.current());
+    }
+
     /**
      * Run sizes.
      *
@@ -48,7 +53,8 @@ public final class Behnoudfar2025 {
     }
 
     /**
-     * Indices and fields of the truth and of the operational model.
+     * Indices and fields of the truth and of the operational model. Immutable: the constructor
+     * copies, the array accessors return a copy; loops use the indexed getters and {@link #months()}.
      *
      * @param grid the longitudes
      * @param truth Niño3 and Niño4 of the truth {@code [2][months]}, K
@@ -57,13 +63,98 @@ public final class Behnoudfar2025 {
      * @param operationalField its SST anomalies {@code [months][nx]}, K
      */
     public record Data(EquatorialGrid grid, double[][] truth, double[][] truthField, double[][] operational,
-            double[][] operationalField) {}
+            double[][] operationalField) {
+        /** Copies every array. */
+        public Data {
+            truth = copy(truth);
+            truthField = copy(truthField);
+            operational = copy(operational);
+            operationalField = copy(operationalField);
+        }
+
+        /** Niño3 and Niño4 of the truth {@code [2][months]}, K (a copy). */
+        @Override
+        public double[][] truth() {
+            return copy(truth);
+        }
+
+        /** Row {@code index} of {@link #truth()} (a copy). */
+        public double[] truth(int index) {
+            return truth[index].clone();
+        }
+
+        /** Entry {@code [index][month]} of {@link #truth()} (no copy). */
+        public double truth(int index, int month) {
+            return truth[index][month];
+        }
+
+        /** SST anomalies of the truth {@code [months][nx]}, K (a copy). */
+        @Override
+        public double[][] truthField() {
+            return copy(truthField);
+        }
+
+        /** Row {@code month} of {@link #truthField()} (a copy). */
+        public double[] truthField(int month) {
+            return truthField[month].clone();
+        }
+
+        /** Entry {@code [month][i]} of {@link #truthField()} (no copy). */
+        public double truthField(int month, int i) {
+            return truthField[month][i];
+        }
+
+        /** Niño3 and Niño4 of the operational model {@code [2][months]}, K (a copy). */
+        @Override
+        public double[][] operational() {
+            return copy(operational);
+        }
+
+        /** Row {@code index} of {@link #operational()} (a copy). */
+        public double[] operational(int index) {
+            return operational[index].clone();
+        }
+
+        /** Entry {@code [index][month]} of {@link #operational()} (no copy). */
+        public double operational(int index, int month) {
+            return operational[index][month];
+        }
+
+        /** SST anomalies of the operational model {@code [months][nx]}, K (a copy). */
+        @Override
+        public double[][] operationalField() {
+            return copy(operationalField);
+        }
+
+        /** Row {@code month} of {@link #operationalField()} (a copy). */
+        public double[] operationalField(int month) {
+            return operationalField[month].clone();
+        }
+
+        /** Entry {@code [month][i]} of {@link #operationalField()} (no copy). */
+        public double operationalField(int month, int i) {
+            return operationalField[month][i];
+        }
+
+        /** Number of months. */
+        public int months() {
+            return truthField.length;
+        }
+
+        private static double[][] copy(double[][] a) {
+            double[][] c = new double[a.length][];
+            for (int i = 0; i < a.length; i++) {
+                c[i] = a[i].clone();
+            }
+            return c;
+        }
+    }
 
     /** Runs both models (one member each) and builds their fields on {@link EquatorialGrid#standard()}. */
     public static Data generate(Settings s, OperationalEnso operational) {
         EquatorialGrid grid = EquatorialGrid.standard();
         EnsoRun run = ConceptualEnso.standard().simulate(s.years(), 1, 10, s.seed());
-        double[][] truth = {run.nino3()[0], run.nino4()[0]};
+        double[][] truth = {run.nino3(0), run.nino4(0)};
         double[][] op = operational.indices(s.years() * 12, s.seed() + 1);
         return new Data(grid, truth, SstFields.truth(grid).fields(truth[0], truth[1], s.seed() + 2), op,
                 operational.fieldModel(grid).fields(op[0], op[1], s.seed() + 3));
@@ -147,11 +238,11 @@ public final class Behnoudfar2025 {
         for (int i = 0; i < bins.length; i++) {
             bins[i] = -3 + 0.15 * i;
         }
-        pdf.put("truth Niño3", histogram(d.truth()[0], bins));
-        pdf.put("operational Niño3", histogram(d.operational()[0], bins));
+        pdf.put("truth Niño3", histogram(d.truth(0), bins));
+        pdf.put("operational Niño3", histogram(d.operational(0), bins));
         panels.add(Charts.lines("Niño3 PDF", "K", "density", bins, pdf));
-        double[][] st = EnsoStatistics.spectrum(d.truth()[0], 256);
-        double[][] so = EnsoStatistics.spectrum(d.operational()[0], 256);
+        double[][] st = EnsoStatistics.spectrum(d.truth(0), 256);
+        double[][] so = EnsoStatistics.spectrum(d.operational(0), 256);
         Map<String, double[]> spec = new LinkedHashMap<>();
         spec.put("truth", st[1]);
         spec.put("operational", so[1]);

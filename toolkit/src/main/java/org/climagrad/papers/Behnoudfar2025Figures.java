@@ -173,7 +173,7 @@ public final class Behnoudfar2025Figures {
     public static Figure figure4(Behnoudfar2025Latent.Correction c, double longitude) {
         LatentCorrection r = c.result();
         double[][] inc = r.latentIncrements();
-        double[] n3 = c.data().truth()[0];
+        double[] n3 = c.data().truth(0);
         int d = inc[0].length;
         Table t = Table.create("Latent increments", StringColumn.create("direction"), DoubleColumn.create("position [°E]"),
                 DoubleColumn.create("mean"), DoubleColumn.create("RMS"), DoubleColumn.create("mean, warm months"),
@@ -181,7 +181,7 @@ public final class Behnoudfar2025Figures {
         for (int k = 0; k < d; k++) {
             double[] v = column(inc, k);
             t.stringColumn(0).append("z" + (k + 1));
-            t.doubleColumn(1).append(r.latentPositions()[k]);
+            t.doubleColumn(1).append(r.latentPositions(k));
             t.doubleColumn(2).append(EnsoStatistics.mean(v));
             t.doubleColumn(3).append(Math.sqrt(EnsoStatistics.variance(v) + sq(EnsoStatistics.mean(v))));
             t.doubleColumn(4).append(conditionalMean(v, n3, 1));
@@ -245,9 +245,10 @@ public final class Behnoudfar2025Figures {
     public static double coverage(Behnoudfar2025Latent.Correction c, double longitude) {
         int i = c.data().grid().index(longitude);
         double[][] truth = c.data().truthField();
+        LatentCorrection r = c.result();
         int in = 0;
         for (int t = 0; t < truth.length; t++) {
-            if (Math.abs(truth[t][i] - c.result().corrected()[t][i]) <= 2 * c.result().spread()[t][i]) {
+            if (Math.abs(truth[t][i] - r.corrected(t, i)) <= 2 * r.spread(t, i)) {
                 in++;
             }
         }

@@ -32,8 +32,13 @@ import tech.tablesaw.api.Table;
 public final class Behnoudfar2025Latent {
     private Behnoudfar2025Latent() {}
 
+    /** The settings of the current profile: {@code Settings.of(Profile.current())}. */
+    public static Settings settings() {
+        return Settings.of(Profile.current());
+    }
+
     /**
-     * Settings of the correction.
+     * Settings of the correction (make them with {@link Settings#builder()} or {@link Settings#of}).
      *
      * @param autoencoder the autoencoder of the operational fields
      * @param ensembleSize EnKF members N ≥ 2
@@ -44,8 +49,9 @@ public final class Behnoudfar2025Latent {
      */
     public record Settings(FieldAutoencoder autoencoder, int ensembleSize, double inflation, double observationError,
             double spacing, long seed) {
-        /** Validates. */
+        /** Validates (callers use {@link #builder()} or {@link #of}). */
         public Settings {
+            java.util.Objects.requireNonNull(autoencoder, "autoencoder");
             Check.atLeast("ensembleSize", ensembleSize, 2);
             if (!(inflation >= 1)) {
                 throw new IllegalArgumentException("inflation = " + inflation + ": must be >= 1");
@@ -62,9 +68,84 @@ public final class Behnoudfar2025Latent {
          * skewness is about half the truth's (README).
          */
         public static Settings of(Profile profile) {
-            return new Settings(new FieldAutoencoder(8, 8, profile.pick(20, 50), 32, 3e-3, 1, FieldAutoencoder.Start.EOF),
-                    profile.pick(20, 50), 1.5, 0.03, 20, 2025);
+            FieldAutoencoder ae = FieldAutoencoder.builder().setLatent(8).setHidden(8).setEpochs(profile.pick(20, 50))
+                    .setBatchSize(32).setLearningRate(3e-3).optSeed(1).optStart(FieldAutoencoder.Start.EOF).build();
+            return builder().setAutoencoder(ae).setEnsembleSize(profile.pick(20, 50)).build();
         }
+
+        /**
+         * A builder ({@code setAutoencoder}, {@code setEnsembleSize} required); the optional values default to
+         * those of {@link #of}.
+         */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** A builder holding these values (for variants). */
+        public Builder toBuilder() {
+            return new Builder().setAutoencoder(autoencoder).setEnsembleSize(ensembleSize).optInflation(inflation)
+                    .optObservationError(observationError).optSpacing(spacing).optSeed(seed);
+        }
+
+        /** Builds a {@link Settings} (DJL style); {@link #build()} validates and names the bad field. */
+        public static final class Builder {
+            private FieldAutoencoder autoencoder;
+            private Integer ensembleSize;
+            private double inflation = 1.5;
+            private double observationError = 0.03;
+            private double spacing = 20;
+            private long seed = 2025;
+
+            private Builder() {}
+
+            /** The autoencoder of the operational fields (required). */
+            public Builder setAutoencoder(FieldAutoencoder autoencoder) {
+                this.autoencoder = autoencoder;
+                return this;
+            }
+
+            /** EnKF members N ≥ 2 (required). */
+            public Builder setEnsembleSize(int ensembleSize) {
+                this.ensembleSize = ensembleSize;
+                return this;
+            }
+
+            /** Multiplicative inflation λ ≥ 1 (default 1.5). */
+            public Builder optInflation(double inflation) {
+                this.inflation = inflation;
+                return this;
+            }
+
+            /** σ of the idealized model's output &gt; 0, K (default 0.03). */
+            public Builder optObservationError(double observationError) {
+                this.observationError = observationError;
+                return this;
+            }
+
+            /** Spacing of the observed points &gt; 0, degrees (default 20: 9 of the 81 points). */
+            public Builder optSpacing(double spacing) {
+                this.spacing = spacing;
+                return this;
+            }
+
+            /** Seed of the observation noise and the filter (default 2025). */
+            public Builder optSeed(long seed) {
+                this.seed = seed;
+                return this;
+            }
+
+            /** Validates (the message names the field and its range) and builds. */
+            public Settings build() {
+                if (autoencoder == null) {
+                    throw new IllegalArgumentException("autoencoder: required (setAutoencoder)");
+                }
+                if (ensembleSize == null) {
+                    throw new IllegalArgumentException("ensembleSize: required (setEnsembleSize)");
+                }
+                return new Settings(autoencoder, ensembleSize, inflation, observationError, spacing, seed);
+            }
+        }
+
     }
 
     /**
@@ -78,7 +159,31 @@ public final class Behnoudfar2025Latent {
      * @param result the latent assimilation's output
      */
     public record Correction(Behnoudfar2025.Data data, FieldAutoencoder.Trained autoencoder, LatentDynamics dynamics,
-            ObservationNetwork network, double[][] observations, LatentCorrection result) {}
+            ObservationNetwork network, double[][] observations, LatentCorrection result) {
+        /** Copies the observations. */
+        public Correction {
+            observations = copy(observations);
+        }
+
+        /** The idealized model's output with noise {@code [months][p]}, K (a copy). */
+        @Override
+        public double[][] observations() {
+            return copy(observations);
+        }
+
+        /** One observation: month, probe, K (no copy). */
+        public double observation(int month, int probe) {
+            return observations[month][probe];
+        }
+
+        private static double[][] copy(double[][] a) {
+            double[][] c = new double[a.length][];
+            for (int i = 0; i < a.length; i++) {
+                c[i] = a[i].clone();
+            }
+            return c;
+        }
+    }
 
     /** The idealized model's coarse grid: points every {@code spacing} degrees from the western edge. */
     public static ObservationNetwork network(EquatorialGrid grid, double spacing) {

@@ -82,7 +82,7 @@ public final class Lai2024Links {
         double[] test = new double[hidden.length];
         for (int i = 0; i < hidden.length; i++) {
             Check.atLeast("hidden[" + i + "]", hidden[i], 1);
-            MlpEmulator mlp = new MlpEmulator(hidden[i], e.steps(), e.learningRate(), e.weightDecay(), e.clip(), e.seed());
+            MlpEmulator mlp = e.toBuilder().optHidden(hidden[i]).build();
             Table skill = EmulatorSkill.evaluate(six, all, ScmParameters.ar6(), mlp, new RidgeEmulator(1e-4)).table();
             double[] nrmse = skill.doubleColumn("MLP NRMSE").asDoubleArray();
             h[i] = hidden[i];

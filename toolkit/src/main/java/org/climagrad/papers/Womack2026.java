@@ -19,6 +19,7 @@ import org.climagrad.scenario.Agent;
 import org.climagrad.scenario.Cmip7;
 import org.climagrad.scenario.Scenario;
 import org.climagrad.scenario.ScenarioTables;
+import org.climagrad.plot.ScenarioCharts;
 import org.climagrad.scm.ForcingTerm;
 import org.climagrad.scm.ScmParameters;
 import org.climagrad.scm.ScmResult;
@@ -59,7 +60,7 @@ public final class Womack2026 {
         }
         List<Chart<?, ?>> panels = new ArrayList<>();
         for (Agent a : Agent.values()) {
-            panels.add(ScenarioTables.chart(a, scenarios));
+            panels.add(ScenarioCharts.chart(a, scenarios));
         }
         return new Figure("Emission pathways by agent", data, panels, 2);
     }
@@ -88,7 +89,8 @@ public final class Womack2026 {
         row(t, "TCR from 1pctCO2 run [K]", ScmRunner.onePercentCo2(70, p).temperature()[0][69], 1.8,
                 "1.4-2.2 (likely)");
         row(t, "2xCO2 ERF [W m-2]", x2.forcing(0, ForcingTerm.CO2, 0), 3.93, "3.46-4.40");
-        row(t, "warming 1850-1900 to 2011-2020 [K]", hist.warming(0, 1850, 1900, 2011, 2020), 1.09, "0.95-1.20");
+        row(t, "warming 1850-1900 to 2011-2020 [K]", hist.warming(0, new ScmResult.Years(2011, 2020),
+                ScmResult.Years.preIndustrial()), 1.09, "0.95-1.20");
         row(t, "aerosol ERF 2019 [W m-2]", hist.forcing(0, ForcingTerm.AEROSOL_RADIATION, 2019)
                 + hist.forcing(0, ForcingTerm.AEROSOL_CLOUD, 2019), -1.3, "-2.0 to -0.6");
         row(t, "CO2 2019 [ppm]", hist.co2()[0][2019 - 1750], 409.9, "observed");
@@ -107,7 +109,7 @@ public final class Womack2026 {
                 DoubleColumn.create("warming [K]"));
         Map<String, double[]> lines = new LinkedHashMap<>();
         for (int b = 0; b < scenarios.size(); b++) {
-            double[] t = r.temperature()[b];
+            double[] t = r.temperature(b);
             lines.put(r.names().get(b), t);
             for (int i = 0; i < t.length; i++) {
                 data.stringColumn(0).append(r.names().get(b));
@@ -120,8 +122,13 @@ public final class Womack2026 {
         return Figure.of("SCM warming of each scenario", data, chart);
     }
 
+    /** The settings of the current profile: {@code Settings.of(Profile.current())}. */
+    public static Settings settings() {
+        return Settings.of(Profile.current());
+    }
+
     /**
-     * Sizes of the design experiments.
+     * Sizes of the design experiments (make them with {@link Settings#builder()} or {@link Settings#of}).
      *
      * @param years length of every scenario from 1750 (the paper: 751, i.e. 1750-2500)
      * @param outerSteps design steps (the paper: 1,000)
@@ -130,7 +137,7 @@ public final class Womack2026 {
      * @param emulator the MLP trained on each design (the paper's settings)
      */
     public record Settings(int years, int outerSteps, double learningRate, double smoothness, MlpEmulator emulator) {
-        /** Validates the ranges. */
+        /** Validates the ranges (callers use {@link #builder()} or {@link #of}). */
         public Settings {
             Check.inRange("years", years, 120, 751);
             Check.atLeast("outerSteps", outerSteps, 1);
@@ -143,8 +150,75 @@ public final class Womack2026 {
          * years (1750-2500), 1,000 outer steps.
          */
         public static Settings of(Profile profile) {
-            return new Settings(profile.pick(351, 751), profile.pick(40, 1000), 1.0, 1.0, MlpEmulator.paper());
+            return builder().setYears(profile.pick(351, 751)).setOuterSteps(profile.pick(40, 1000)).build();
         }
+
+        /**
+         * A builder ({@code setYears}, {@code setOuterSteps} required); the optional values default to those of
+         * {@link #of}.
+         */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** A builder holding these values (for variants). */
+        public Builder toBuilder() {
+            return new Builder().setYears(years).setOuterSteps(outerSteps).optLearningRate(learningRate)
+                    .optSmoothness(smoothness).optEmulator(emulator);
+        }
+
+        /** Builds a {@link Settings} (DJL style); {@link #build()} validates and names the bad field. */
+        public static final class Builder {
+            private Integer years;
+            private Integer outerSteps;
+            private double learningRate = 1.0;
+            private double smoothness = 1.0;
+            private MlpEmulator emulator = MlpEmulator.paper();
+
+            private Builder() {}
+
+            /** Length of every scenario from 1750, in [120, 751] years (required; the paper: 751). */
+            public Builder setYears(int years) {
+                this.years = years;
+                return this;
+            }
+
+            /** Design steps ≥ 1 (required; the paper: 1,000). */
+            public Builder setOuterSteps(int outerSteps) {
+                this.outerSteps = outerSteps;
+                return this;
+            }
+
+            /** Design step &gt; 0 in scaled emission units (default 1.0). */
+            public Builder optLearningRate(double learningRate) {
+                this.learningRate = learningRate;
+                return this;
+            }
+
+            /** Weight ≥ 0 of the smoothness penalty (default 1.0). */
+            public Builder optSmoothness(double smoothness) {
+                this.smoothness = smoothness;
+                return this;
+            }
+
+            /** The MLP trained on each design (default the paper's, {@link MlpEmulator#paper()}). */
+            public Builder optEmulator(MlpEmulator emulator) {
+                this.emulator = emulator;
+                return this;
+            }
+
+            /** Validates (the message names the field and its range) and builds. */
+            public Settings build() {
+                if (years == null) {
+                    throw new IllegalArgumentException("years: required (setYears)");
+                }
+                if (outerSteps == null) {
+                    throw new IllegalArgumentException("outerSteps: required (setOuterSteps)");
+                }
+                return new Settings(years, outerSteps, learningRate, smoothness, emulator);
+            }
+        }
+
     }
 
     /** First year of every design experiment. */
@@ -249,9 +323,9 @@ public final class Womack2026 {
         curves.put("held-out NRMSE", held);
         List<Chart<?, ?>> panels = new ArrayList<>();
         panels.add(Charts.lines("Outer-loop convergence", "outer step", "NRMSE", step, curves));
-        panels.add(ScenarioTables.chart(Agent.CO2_FFI, r.checkpoints()));
-        panels.add(ScenarioTables.chart(Agent.SO2, r.checkpoints()));
-        panels.add(ScenarioTables.chart(Agent.CH4, r.checkpoints()));
+        panels.add(ScenarioCharts.chart(Agent.CO2_FFI, r.checkpoints()));
+        panels.add(ScenarioCharts.chart(Agent.SO2, r.checkpoints()));
+        panels.add(ScenarioCharts.chart(Agent.CH4, r.checkpoints()));
         return new Figure("Scenario design: convergence and evolution", data, panels, 2);
     }
 
@@ -319,7 +393,8 @@ public final class Womack2026 {
      * The MLP of experiment 5: the paper's architecture with 46 outputs (one per band). With the
      * paper's learning rate 5e-2 and 400 steps it stays undertrained on 46 outputs, so 0.3 here.
      */
-    public static final MlpEmulator ZONAL_MLP = new MlpEmulator(16, 400, 0.3, 1e-2, 1.0, 0);
+    public static final MlpEmulator ZONAL_MLP = MlpEmulator.builder().optHidden(16).optSteps(400).optLearningRate(0.3)
+            .optWeightDecay(1e-2).optClip(1.0).optSeed(0).build();
 
     /**
      * Experiment (5): the intermediate-complexity model ({@link ZonalEbm#standard()}, 46 bands)
@@ -346,11 +421,13 @@ public final class Womack2026 {
         String probe = tests.get(tests.size() - 1).name();
         int last = s.years() - 1;
         Map<String, double[]> profile = new LinkedHashMap<>();
-        profile.put("zonal model", opt.predictions().get(probe)[0][last]);
-        profile.put("MLP, optimised", opt.predictions().get(probe)[1][last]);
-        profile.put("MLP, six pathways", six.predictions().get(probe)[1][last]);
-        profile.put("ridge, optimised", opt.predictions().get(probe)[2][last]);
-        profile.put("ridge, six pathways", six.predictions().get(probe)[2][last]);
+        double[][][] po = opt.prediction(probe);
+        double[][][] ps = six.prediction(probe);
+        profile.put("zonal model", po[0][last]);
+        profile.put("MLP, optimised", po[1][last]);
+        profile.put("MLP, six pathways", ps[1][last]);
+        profile.put("ridge, optimised", po[2][last]);
+        profile.put("ridge, six pathways", ps[2][last]);
         List<Chart<?, ?>> panels = List.of(
                 Charts.bars("Zonal-model emulators: held-out NRMSE", "NRMSE", data.stringColumn(0).asList(), bars),
                 Charts.lines(probe + ": zonal warming in the last year", "latitude", "K", model.latitudes(), profile));

@@ -10,7 +10,7 @@ import org.climagrad.core.Check;
  * climate model and of the emulators (Womack et al. 2026, Sec. 2). Immutable; every operation
  * returns a new scenario. Values are per calendar year (the RCMIP year {@code 2020.5} is year 2020),
  * in the units of {@link Agent#unit()}. Negative CO2 values are net removals; the other agents must
- * be ≥ 0. Tables, CSV files and charts: {@link ScenarioTables}.
+ * be ≥ 0. Tables and CSV files: {@link ScenarioTables}; charts: {@code ScenarioCharts} (plot package).
  */
 public final class Scenario {
     private final String name;

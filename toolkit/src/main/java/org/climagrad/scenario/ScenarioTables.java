@@ -5,11 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.climagrad.plot.Charts;
-import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -19,44 +14,10 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 /**
  * A {@link Scenario} as a Tablesaw table and as a CSV file: columns {@code year} then one per
  * agent, labelled {@link Agent#column()} (e.g. {@code CO2 FFI [Gt CO2/yr]}); the table's name is
- * the scenario's name.
+ * the scenario's name. Charts of scenarios: {@code ScenarioCharts} (plot package).
  */
 public final class ScenarioTables {
     private ScenarioTables() {}
-
-    /**
-     * One line per agent, each normalised by its largest magnitude (so all six share one axis);
-     * the legend gives the maximum in the agent's unit.
-     */
-    public static XYChart chart(Scenario s) {
-        Map<String, double[]> lines = new LinkedHashMap<>();
-        for (Agent a : Agent.values()) {
-            double[] v = s.emissions(a);
-            double max = Arrays.stream(v).map(Math::abs).max().orElse(0);
-            double scale = max > 0 ? max : 1;
-            lines.put(a.variable() + " (max " + String.format("%.3g", max) + " " + a.unit() + ")",
-                    Arrays.stream(v).map(x -> x / scale).toArray());
-        }
-        XYChart c = Charts.lines(s.name() + ": emissions by agent", "year", "emission / max |emission|", s.years(), lines);
-        c.getStyler().setXAxisDecimalPattern("0");
-        return c;
-    }
-
-    /**
-     * One agent in several scenarios, in the agent's unit (scenarios may cover different years).
-     */
-    public static XYChart chart(Agent agent, java.util.Collection<Scenario> scenarios) {
-        XYChart c = Charts.lines(agent.variable() + " emissions", "year", agent.unit(), new double[0], Map.of());
-        c.getStyler().setXAxisDecimalPattern("0");
-        java.util.Set<String> names = new java.util.HashSet<>();
-        for (Scenario s : scenarios) {
-            if (!names.add(s.name())) {
-                throw new IllegalArgumentException("scenarios: two are named '" + s.name() + "'; use withName");
-            }
-            c.addSeries(s.name(), s.years(), s.emissions(agent)).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
-        }
-        return c;
-    }
 
     /** The scenario as a table, one row per year. */
     public static Table toTable(Scenario s) {

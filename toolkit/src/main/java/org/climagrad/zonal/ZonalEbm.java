@@ -19,6 +19,10 @@ import org.climagrad.core.Check;
  * area mean 1 so that the global means equal the SCM's ERF. One year = {@code substeps} implicit
  * Euler steps (tridiagonal solve), unconditionally stable. Plain Java: run forward only.
  *
+ * <p>Build one with {@link #builder()} (every field optional, defaults those of {@link #standard()})
+ * or vary the standard model with {@link #toBuilder()}; the canonical constructor validates but is
+ * not meant to be called with eleven positional numbers.
+ *
  * @param bands latitude bands ≥ 3 (the paper's model: 46)
  * @param mixedCapacity C_m, W yr m⁻² K⁻¹
  * @param deepCapacity C_d, W yr m⁻² K⁻¹
@@ -55,7 +59,112 @@ public record ZonalEbm(int bands, double mixedCapacity, double deepCapacity, dou
      * W m⁻² K⁻¹, g2 = −0.1, aerosol forcing centred at 40°N with width 15°, 12 steps a year.
      */
     public static ZonalEbm standard() {
-        return new ZonalEbm(46, 8, 100, 0.7, 0.45, 1.3, -0.4, -0.1, 40, 15, 12);
+        return builder().build();
+    }
+
+    /** A builder holding the defaults of {@link #standard()}; every setter is optional. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this model's values (for variants). */
+    public Builder toBuilder() {
+        return new Builder().optBands(bands).optMixedCapacity(mixedCapacity).optDeepCapacity(deepCapacity)
+                .optExchange(exchange).optDiffusion(diffusion).optFeedback(feedback).optFeedbackP2(feedbackP2)
+                .optGhgP2(ghgP2).optAerosolLatitude(aerosolLatitude).optAerosolWidth(aerosolWidth)
+                .optSubsteps(substeps);
+    }
+
+    /**
+     * Builds a {@link ZonalEbm} (DJL style); {@link #build()} validates and names the bad field.
+     * Defaults are those of {@link ZonalEbm#standard()}.
+     */
+    public static final class Builder {
+        private int bands = 46;
+        private double mixedCapacity = 8;
+        private double deepCapacity = 100;
+        private double exchange = 0.7;
+        private double diffusion = 0.45;
+        private double feedback = 1.3;
+        private double feedbackP2 = -0.4;
+        private double ghgP2 = -0.1;
+        private double aerosolLatitude = 40;
+        private double aerosolWidth = 15;
+        private int substeps = 12;
+
+        private Builder() {}
+
+        /** Latitude bands ≥ 3 (default 46, the paper's model). */
+        public Builder optBands(int bands) {
+            this.bands = bands;
+            return this;
+        }
+
+        /** C_m &gt; 0, W yr m⁻² K⁻¹ (default 8). */
+        public Builder optMixedCapacity(double mixedCapacity) {
+            this.mixedCapacity = mixedCapacity;
+            return this;
+        }
+
+        /** C_d &gt; 0, W yr m⁻² K⁻¹ (default 100). */
+        public Builder optDeepCapacity(double deepCapacity) {
+            this.deepCapacity = deepCapacity;
+            return this;
+        }
+
+        /** γ ≥ 0, W m⁻² K⁻¹ (default 0.7). */
+        public Builder optExchange(double exchange) {
+            this.exchange = exchange;
+            return this;
+        }
+
+        /** k ≥ 0, W m⁻² K⁻¹ (default 0.45). */
+        public Builder optDiffusion(double diffusion) {
+            this.diffusion = diffusion;
+            return this;
+        }
+
+        /** λ0 &gt; 0, W m⁻² K⁻¹, the area mean of λ (default 1.3). */
+        public Builder optFeedback(double feedback) {
+            this.feedback = feedback;
+            return this;
+        }
+
+        /** λ2, W m⁻² K⁻¹, with |λ2| &lt; λ0 (default −0.4). */
+        public Builder optFeedbackP2(double feedbackP2) {
+            this.feedbackP2 = feedbackP2;
+            return this;
+        }
+
+        /** g2, dimensionless (default −0.1). */
+        public Builder optGhgP2(double ghgP2) {
+            this.ghgP2 = ghgP2;
+            return this;
+        }
+
+        /** Centre of the aerosol forcing in [−90, 90], degrees north (default 40). */
+        public Builder optAerosolLatitude(double aerosolLatitude) {
+            this.aerosolLatitude = aerosolLatitude;
+            return this;
+        }
+
+        /** E-folding half-width of the aerosol forcing &gt; 0, degrees (default 15). */
+        public Builder optAerosolWidth(double aerosolWidth) {
+            this.aerosolWidth = aerosolWidth;
+            return this;
+        }
+
+        /** Implicit steps per year ≥ 1 (default 12). */
+        public Builder optSubsteps(int substeps) {
+            this.substeps = substeps;
+            return this;
+        }
+
+        /** Validates (the message names the field and its range) and builds. */
+        public ZonalEbm build() {
+            return new ZonalEbm(bands, mixedCapacity, deepCapacity, exchange, diffusion, feedback, feedbackP2, ghgP2,
+                    aerosolLatitude, aerosolWidth, substeps);
+        }
     }
 
     /** Band-centre latitudes, degrees. */

@@ -71,7 +71,44 @@ public final class ZonalSkill {
      * @param table columns test, MLP NRMSE, ridge NRMSE; last row "mean"
      * @param predictions test name → (truth, MLP, ridge) fields {@code [years][bands]}
      */
-    public record Result(Table table, Map<String, double[][][]> predictions) {}
+    public record Result(Table table, Map<String, double[][][]> predictions) {
+        /** Keeps a deep copy of the predictions (test order kept). */
+        public Result {
+            predictions = deepCopy(predictions);
+        }
+
+        /** Test name → (truth, MLP, ridge) fields {@code [3][years][bands]}, K (a deep copy). */
+        @Override
+        public Map<String, double[][][]> predictions() {
+            return deepCopy(predictions);
+        }
+
+        /** One test's (truth, MLP, ridge) fields {@code [3][years][bands]}, K (a copy). */
+        public double[][][] prediction(String test) {
+            double[][][] p = predictions.get(test);
+            if (p == null) {
+                throw new IllegalArgumentException("test '" + test + "': not scored; have " + predictions.keySet());
+            }
+            return copy(p);
+        }
+
+        private static Map<String, double[][][]> deepCopy(Map<String, double[][][]> m) {
+            Map<String, double[][][]> c = new java.util.LinkedHashMap<>();
+            m.forEach((k, v) -> c.put(k, copy(v)));
+            return java.util.Collections.unmodifiableMap(c);
+        }
+
+        private static double[][][] copy(double[][][] a) {
+            double[][][] c = new double[a.length][][];
+            for (int i = 0; i < a.length; i++) {
+                c[i] = new double[a[i].length][];
+                for (int j = 0; j < a[i].length; j++) {
+                    c[i][j] = a[i][j].clone();
+                }
+            }
+            return c;
+        }
+    }
 
     /** Trains both emulators on the zonal model's response to {@code training} and scores them on {@code tests}. */
     public static Result evaluate(List<Scenario> training, List<Scenario> tests, ScmParameters p, ZonalEbm model,

@@ -17,7 +17,6 @@ import org.climagrad.scenario.Agent;
 import org.climagrad.scenario.Cmip7;
 import org.climagrad.scenario.Idealised;
 import org.climagrad.scenario.Scenario;
-import org.climagrad.scenario.ScenarioTables;
 import org.climagrad.scm.Scm;
 import org.climagrad.scm.ScmParameters;
 import org.climagrad.scm.ScmRunner;
@@ -62,7 +61,8 @@ class EmulatorTest {
         try (NDManager m = manager()) {
             NDArray x = random(m, rng, 50, 7);
             NDArray y = random(m, rng, 50);
-            NDList w = new MlpEmulator(5, 1, 0.1, 0, 1, 9).initialWeights(m, 7, ai.djl.ndarray.types.DataType.FLOAT64);
+            NDList w = MlpEmulator.builder().optHidden(5).optSteps(1).optLearningRate(0.1).optWeightDecay(0).optClip(1)
+                    .optSeed(9).build().initialWeights(m, 7, ai.djl.ndarray.types.DataType.FLOAT64);
             for (NDArray p : w) {
                 p.setRequiresGradient(true);
             }
@@ -86,7 +86,8 @@ class EmulatorTest {
     @Test
     void trainingIsDifferentiableInTheTrainingData() {
         SplittableRandom rng = new SplittableRandom(5);
-        MlpEmulator mlp = new MlpEmulator(6, 30, 0.1, 1e-2, 1.0, 2);
+        MlpEmulator mlp = MlpEmulator.builder().optHidden(6).optSteps(30).optLearningRate(0.1).optWeightDecay(1e-2)
+                .optClip(1.0).optSeed(2).build();
         RidgeEmulator ridge = new RidgeEmulator(1e-3);
         try (NDManager m = manager()) {
             NDArray x = random(m, rng, 40, 4);
@@ -135,12 +136,15 @@ class EmulatorTest {
                 double pen = i < wd.length - 1 ? lambda * 60 * wd[i] : 0;
                 assertEquals(0, r[i] + pen, 1e-9, "normal equation " + i);
             }
-            MlpEmulator mlp = new MlpEmulator(8, 300, 5e-2, 1e-3, 1.0, 1);
+            MlpEmulator mlp = MlpEmulator.builder().optHidden(8).optSteps(300).optLearningRate(5e-2)
+                    .optWeightDecay(1e-3)
+                    .optClip(1.0).optSeed(1).build();
             double before = MlpEmulator.loss(mlp.initialWeights(m, 5, x.getDataType()), x, y).getDouble();
             double after = MlpEmulator.loss(mlp.train(x, y), x, y).getDouble();
             assertTrue(after < 0.2 * before, before + " -> " + after);
             // Clipping bounds each step: with clip 1e-3 and no decay, weights move at most lr·clip.
-            MlpEmulator tiny = new MlpEmulator(8, 1, 5e-2, 0, 1e-3, 1);
+            MlpEmulator tiny = MlpEmulator.builder().optHidden(8).optSteps(1).optLearningRate(5e-2).optWeightDecay(0)
+                    .optClip(1e-3).optSeed(1).build();
             NDList w0 = tiny.initialWeights(m, 5, x.getDataType());
             NDList w1 = tiny.step(w0, x, y);
             double sq = 0;
@@ -163,7 +167,8 @@ class EmulatorTest {
             NDArray x = random(m, rng, 50, 4);
             NDArray y = x.get(":, 0").sin().add(x.get(":, 2").mul(m.create(0.5)));
             NDArray xt = random(m, rng, 20, 4);
-            MlpEmulator mlp = new MlpEmulator(6, 50, 5e-2, 1e-2, 1.0, 3);
+            MlpEmulator mlp = MlpEmulator.builder().optHidden(6).optSteps(50).optLearningRate(5e-2).optWeightDecay(1e-2)
+                    .optClip(1.0).optSeed(3).build();
             // Large spreads, so the variance floor (1e-2) is negligible and invariance holds to ~1e-6.
             NDArray k = m.create(1e3);
             double[] ref = mlp.fitPredict(x.mul(k), y.mul(k), xt.mul(k)).toDoubleArray();
@@ -216,7 +221,9 @@ class EmulatorTest {
         assertEquals(0.25, EmulatorSkill.nrmse(new double[] {1, 3}, new double[] {0, 4}), 1e-12);
         assertEquals(0.1, EmulatorSkill.nrmse(new double[] {0.1, 0.3}, new double[] {0, 0.2}), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> EmulatorSkill.nrmse(new double[1], new double[2]));
-        assertThrows(IllegalArgumentException.class, () -> new MlpEmulator(0, 1, 1, 0, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> MlpEmulator.builder().optHidden(0).optSteps(1)
+                .optLearningRate(1)
+                .optWeightDecay(0).optClip(1).optSeed(0).build());
         assertThrows(IllegalArgumentException.class, () -> new RidgeEmulator(-1));
     }
 
@@ -241,7 +248,7 @@ class EmulatorTest {
         assertTrue(r.table().doubleColumn("ridge NRMSE").get(0) < 0.15, r.table().print());
         assertTrue(r.table().doubleColumn("ridge NRMSE").get(1) > 0.3, r.table().print());
         assertEquals(351, r.predictions().get("high-overshoot")[0].length);
-        assertTrue(ScenarioTables.chart(Agent.SO2, targets).getSeriesMap().size() == 2);
+        assertTrue(org.climagrad.plot.ScenarioCharts.chart(Agent.SO2, targets).getSeriesMap().size() == 2);
     }
 
     static NDArray random(NDManager m, SplittableRandom rng, long... shape) {
@@ -251,5 +258,28 @@ class EmulatorTest {
             v[i] = rng.nextGaussian();
         }
         return m.create(v, s);
+    }
+
+    /** Training never mutates its inputs: two trainings of one builder's settings give identical weights. */
+    @Test
+    void twoTrainingsWithTheSameSeedAreIdenticalAndTheSeedMatters() {
+        SplittableRandom rng = new SplittableRandom(11);
+        try (NDManager m = manager()) {
+            NDArray x = random(m, rng, 40, 5);
+            NDArray y = random(m, rng, 40);
+            double[] x0 = x.toDoubleArray();
+            MlpEmulator.Builder b = MlpEmulator.builder().optHidden(6).optSteps(20).optSeed(4);
+            NDList first = b.build().train(x, y);
+            NDList second = b.build().train(x, y);
+            NDList other = b.optSeed(5).build().train(x, y);
+            double differs = 0;
+            for (int i = 0; i < 4; i++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(first.get(i).toDoubleArray(),
+                        second.get(i).toDoubleArray(), 0.0, "weight " + i);
+                differs = Math.max(differs, first.get(i).sub(other.get(i)).abs().max().getDouble());
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(x0, x.toDoubleArray(), 0.0, "train changed x");
+            assertTrue(differs > 1e-6, "another seed gives other weights: " + differs);
+        }
     }
 }

@@ -28,9 +28,9 @@ class ConceptualEnsoTest {
         nino4 = new double[4 * n];
         walker = new double[4 * n];
         for (int k = 0; k < 4; k++) {
-            System.arraycopy(r.walker()[k], 0, walker, k * n, n);
-            System.arraycopy(r.nino3()[k], 0, nino3, k * n, n);
-            System.arraycopy(r.nino4()[k], 0, nino4, k * n, n);
+            System.arraycopy(r.walker(k), 0, walker, k * n, n);
+            System.arraycopy(r.nino3(k), 0, nino3, k * n, n);
+            System.arraycopy(r.nino4(k), 0, nino4, k * n, n);
         }
     }
 

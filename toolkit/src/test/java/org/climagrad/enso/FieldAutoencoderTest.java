@@ -17,10 +17,11 @@ class FieldAutoencoderTest {
         OperationalEnso op = OperationalEnso.biased();
         double[][] idx = op.indices(120, 6);
         double[][] fields = op.fieldModel(EquatorialGrid.standard()).fields(idx[0], idx[1], 7);
-        FieldAutoencoder settings = new FieldAutoencoder(2, 16, 2, 16, 3e-3, 1);
+        FieldAutoencoder settings = FieldAutoencoder.builder().setLatent(2).setHidden(16).setEpochs(2)
+                .setBatchSize(16).setLearningRate(3e-3).optSeed(1).build();
         try (FieldAutoencoder.Trained a = settings.fit(fields, null)) {
-            a.save(dir);
-            try (FieldAutoencoder.Trained b = settings.load(dir, fields[0].length)) {
+            AutoencoderFiles.save(a, dir);
+            try (FieldAutoencoder.Trained b = AutoencoderFiles.load(settings, dir, fields[0].length)) {
                 double[][] za = a.encode(fields);
                 double[][] zb = b.encode(fields);
                 for (int t = 0; t < za.length; t++) {
@@ -29,9 +30,10 @@ class FieldAutoencoderTest {
                 org.junit.jupiter.api.Assertions.assertArrayEquals(a.decode(za)[5], b.decode(za)[5], 1e-6);
             }
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> settings.withLatent(3).load(dir, fields[0].length));
+                    () -> AutoencoderFiles.load(settings.withLatent(3), dir, fields[0].length));
             assertTrue(e.getMessage().contains("latent"), e.getMessage());
-            assertThrows(IllegalArgumentException.class, () -> settings.load(dir.resolve("nothing"), 81));
+            assertThrows(IllegalArgumentException.class, () -> AutoencoderFiles.load(settings, dir.resolve("nothing"),
+                    81));
         }
     }
 
@@ -40,7 +42,8 @@ class FieldAutoencoderTest {
         OperationalEnso op = OperationalEnso.biased();
         double[][] idx = op.indices(600, 4);
         double[][] fields = op.fieldModel(EquatorialGrid.standard()).fields(idx[0], idx[1], 5);
-        FieldAutoencoder settings = new FieldAutoencoder(1, 32, 15, 32, 3e-3, 1);
+        FieldAutoencoder settings = FieldAutoencoder.builder().setLatent(1).setHidden(32).setEpochs(15)
+                .setBatchSize(32).setLearningRate(3e-3).optSeed(1).build();
         try (FieldAutoencoder.Trained one = settings.fit(fields, null);
                 FieldAutoencoder.Trained three = settings.withLatent(3).fit(fields, null)) {
             double e1 = one.explainedVariance(fields);
@@ -56,7 +59,41 @@ class FieldAutoencoderTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> settings.withLatent(81).fit(fields, null));
         assertTrue(e.getMessage().contains("latent"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new FieldAutoencoder(0, 32, 1, 1, 1e-3, 0));
+        assertThrows(IllegalArgumentException.class, () -> FieldAutoencoder.builder().setLatent(0).setHidden(32)
+                .setEpochs(1).setBatchSize(1).setLearningRate(1e-3).optSeed(0).build());
+    }
+
+    /** No global seed and nothing shared: a second fit of the same settings repeats the first exactly. */
+    @Test
+    void twoFitsWithTheSameSeedAreIdenticalAndTheSeedMatters() {
+        OperationalEnso op = OperationalEnso.biased();
+        double[][] idx = op.indices(120, 6);
+        double[][] fields = op.fieldModel(EquatorialGrid.standard()).fields(idx[0], idx[1], 7);
+        double[][] copy = new double[fields.length][];
+        for (int t = 0; t < fields.length; t++) {
+            copy[t] = fields[t].clone();
+        }
+        FieldAutoencoder settings = FieldAutoencoder.builder().setLatent(2).setHidden(8).setEpochs(2)
+                .setBatchSize(16).setLearningRate(3e-3).optSeed(5).build();
+        try (FieldAutoencoder.Trained a = settings.fit(fields, null);
+                FieldAutoencoder.Trained other = settings.withSeed(6).fit(fields, null);
+                FieldAutoencoder.Trained b = settings.fit(fields, null)) {
+            double[][] za = a.encode(fields);
+            double[][] zb = b.encode(fields);
+            double[][] zo = other.encode(fields);
+            double differs = 0;
+            for (int t = 0; t < za.length; t++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(za[t], zb[t], 0.0, "month " + t);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(copy[t], fields[t], 0.0, "fit changed its input");
+                for (int k = 0; k < za[t].length; k++) {
+                    differs = Math.max(differs, Math.abs(za[t][k] - zo[t][k]));
+                }
+            }
+            assertTrue(differs > 1e-4, "another seed gives another model: " + differs);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FieldAutoencoder.builder().setLatent(2).setHidden(8).setEpochs(1).setLearningRate(1e-3).build());
+        assertTrue(e.getMessage().contains("batchSize"), e.getMessage());
     }
 
     /** Explained variance of the projection onto the EOFs (PCA). */
@@ -93,11 +130,13 @@ class FieldAutoencoderTest {
         }
         double pca = pcaExplained(fields, eofs);
         // A learning rate too small to move the weights: the start itself is PCA.
-        try (FieldAutoencoder.Trained start = new FieldAutoencoder(4, 8, 1, 32, 1e-9, 1, FieldAutoencoder.Start.EOF)
+        try (FieldAutoencoder.Trained start = FieldAutoencoder.builder().setLatent(4).setHidden(8).setEpochs(1)
+                .setBatchSize(32).setLearningRate(1e-9).optSeed(1).optStart(FieldAutoencoder.Start.EOF).build()
                 .fit(fields, null)) {
             assertEquals(pca, start.explainedVariance(fields), 1e-4, "EOF start vs PCA");
         }
-        FieldAutoencoder trained = new FieldAutoencoder(4, 8, 5, 32, 3e-3, 1, FieldAutoencoder.Start.EOF);
+        FieldAutoencoder trained = FieldAutoencoder.builder().setLatent(4).setHidden(8).setEpochs(5).setBatchSize(32)
+                .setLearningRate(3e-3).optSeed(1).optStart(FieldAutoencoder.Start.EOF).build();
         try (FieldAutoencoder.Trained eof = trained.fit(fields, null);
                 FieldAutoencoder.Trained random = trained.withStart(FieldAutoencoder.Start.RANDOM).fit(fields, null)) {
             double e = eof.explainedVariance(fields);
@@ -112,7 +151,8 @@ class FieldAutoencoderTest {
         OperationalEnso op = OperationalEnso.biased();
         double[][] idx = op.indices(240, 8);
         double[][] fields = op.fieldModel(EquatorialGrid.standard()).fields(idx[0], idx[1], 9);
-        try (FieldAutoencoder.Trained a = new FieldAutoencoder(3, 16, 3, 16, 3e-3, 2).fit(fields, null)) {
+        try (FieldAutoencoder.Trained a = FieldAutoencoder.builder().setLatent(3).setHidden(16).setEpochs(3)
+                .setBatchSize(16).setLearningRate(3e-3).optSeed(2).build().fit(fields, null)) {
             double[] z = a.encode(new double[][] {fields[17]})[0];
             double[][] j = a.jacobian(z, () -> {
                 for (int k = 0; k < 20; k++) {

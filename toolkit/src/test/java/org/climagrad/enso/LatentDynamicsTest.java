@@ -26,7 +26,7 @@ class LatentDynamicsTest {
         }
         LatentDynamics fit = LatentDynamics.fit(z);
         for (int i = 0; i < 2; i++) {
-            assertArrayEquals(A[i], fit.a()[i], 0.01, "row " + i + " of A");
+            assertArrayEquals(A[i], fit.a(i), 0.01, "row " + i + " of A");
         }
         assertArrayEquals(B, fit.b(), 0.02);
         double[][] q = truth.covariance();

@@ -29,7 +29,8 @@ class LatentFilterTest {
         OperationalEnso op = OperationalEnso.biased();
         double[][] idx = op.indices(1200, 1);
         double[][] train = op.fieldModel(GRID).fields(idx[0], idx[1], 2);
-        ae = new FieldAutoencoder(4, 8, 10, 32, 3e-3, 1).fit(train, null);
+        ae = FieldAutoencoder.builder().setLatent(4).setHidden(8).setEpochs(10).setBatchSize(32).setLearningRate(3e-3)
+                .optSeed(1).build().fit(train, null);
         latent = ae.encode(train);
         dynamics = LatentDynamics.fit(latent);
         double[][] tIdx = op.indices(240, 3);
@@ -109,7 +110,7 @@ class LatentFilterTest {
         LatentCorrection wide = filter().optLocalization(new Localization.GaspariCohn(1e7)).build().run(shortY, null);
         for (int t = 0; t < shortY.length; t++) {
             for (int i = 0; i < GRID.size(); i++) {
-                assertEquals(plain.corrected()[t][i], wide.corrected()[t][i], 1e-6);
+                assertEquals(plain.corrected(t, i), wide.corrected(t, i), 1e-6);
             }
         }
         double[] pos = filter().build().latentPositions();

@@ -97,7 +97,7 @@ class Behnoudfar2025LatentTest {
         // Warm months (truth Niño3 > 1 K): the correction warms the far east, where the operational EP pattern is
         // too weak, and cools the central Pacific, where it sits (measured +0.77 K at 256°E, −0.41 K at 208°E).
         double[][] inc = c.result().fieldIncrements();
-        double[] n3 = c.data().truth()[0];
+        double[] n3 = c.data().truth(0);
         int east = c.data().grid().index(256);
         int central = c.data().grid().index(208);
         double we = 0;

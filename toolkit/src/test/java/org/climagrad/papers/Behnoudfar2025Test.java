@@ -26,9 +26,9 @@ class Behnoudfar2025Test {
     void fieldsCarryTheIndicesExactly() {
         EquatorialGrid g = data.grid();
         for (int n : new int[] {0, 100, 1000}) {
-            assertEquals(data.truth()[0][n], g.boxMean(data.truthField()[n], EquatorialGrid.NINO3), 1e-9);
-            assertEquals(data.truth()[1][n], g.boxMean(data.truthField()[n], EquatorialGrid.NINO4), 1e-9);
-            assertEquals(data.operational()[0][n], g.boxMean(data.operationalField()[n], EquatorialGrid.NINO3), 1e-9);
+            assertEquals(data.truth(0, n), g.boxMean(data.truthField(n), EquatorialGrid.NINO3), 1e-9);
+            assertEquals(data.truth(1, n), g.boxMean(data.truthField(n), EquatorialGrid.NINO4), 1e-9);
+            assertEquals(data.operational(0, n), g.boxMean(data.operationalField(n), EquatorialGrid.NINO3), 1e-9);
         }
         assertThrows(IllegalArgumentException.class, () -> g.index(100));
     }

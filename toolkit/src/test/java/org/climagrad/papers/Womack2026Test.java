@@ -107,6 +107,7 @@ class Womack2026Test {
         assertEquals(3.0, d.doubleColumn("model").get(0), 0.01);
         assertEquals(7, Womack2026.pathways(Womack2026.cmip7()).data().stringColumn("scenario").unique().size());
         assertEquals(751, Womack2026.Settings.of(Profile.PAPER).years());
-        assertThrows(IllegalArgumentException.class, () -> new Womack2026.Settings(800, 1, 1, 1, null));
+        assertThrows(IllegalArgumentException.class, () -> Womack2026.Settings.builder().setYears(800)
+                .setOuterSteps(1).optLearningRate(1).optSmoothness(1).optEmulator(null).build());
     }
 }

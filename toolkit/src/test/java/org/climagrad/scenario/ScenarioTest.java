@@ -2,7 +2,6 @@ package org.climagrad.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,10 +97,6 @@ class ScenarioTest {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> ScenarioTables.readResource("no-such-scenario.csv", "x"));
         assertTrue(missing.getMessage().contains("no-such-scenario.csv"), missing.getMessage());
-        assertFalse(ScenarioTables.chart(s).getSeriesMap().isEmpty());
-        assertEquals(2, ScenarioTables.chart(Agent.CO2_FFI, java.util.List.of(s, read.withName("read"))).getSeriesMap()
-                .size());
-        assertThrows(IllegalArgumentException.class, () -> ScenarioTables.chart(Agent.CH4, java.util.List.of(s, read)));
     }
 
     @Test

@@ -29,7 +29,7 @@ class ZonalEbmTest {
 
     @Test
     void uniformForcingWithUniformFeedbackEquilibratesAtFOverLambda() {
-        ZonalEbm flat = new ZonalEbm(46, 8, 100, 0.7, 0.45, 1.3, 0, 0, 40, 15, 12);
+        ZonalEbm flat = ZonalEbm.builder().optFeedbackP2(0).optGhgP2(0).build();
         double[][] t = flat.run(constant(3000, 3.9), constant(3000, 0));
         for (double v : t[2999]) {
             assertEquals(3.9 / 1.3, v, 1e-3);
@@ -39,8 +39,8 @@ class ZonalEbmTest {
     /** Diffusion only moves heat: with the same λ everywhere the global mean does not see it. */
     @Test
     void diffusionConservesTheGlobalMean() {
-        ZonalEbm with = new ZonalEbm(46, 8, 100, 0.7, 0.45, 1.3, 0, 0, 40, 15, 12);
-        ZonalEbm without = new ZonalEbm(46, 8, 100, 0.7, 0, 1.3, 0, 0, 40, 15, 12);
+        ZonalEbm with = ZonalEbm.builder().optFeedbackP2(0).optGhgP2(0).build();
+        ZonalEbm without = ZonalEbm.builder().optDiffusion(0).optFeedbackP2(0).optGhgP2(0).build();
         double[] ghg = constant(200, 2);
         double[] aer = constant(200, -1);
         double[][] a = with.run(ghg, aer);
@@ -60,7 +60,8 @@ class ZonalEbmTest {
         assertTrue(aer[99][34] < 1.5 * aer[99][11], "45N cools more than 45S");
         double[][] ghg = M.run(constant(100, 4), constant(100, 0));
         assertTrue(ghg[99][0] > ghg[99][23] && ghg[99][45] > ghg[99][23], "polar amplification");
-        assertThrows(IllegalArgumentException.class, () -> new ZonalEbm(46, 8, 100, 0.7, 0.45, 1.0, -1.2, 0, 40, 15, 12));
+        assertThrows(IllegalArgumentException.class, () -> ZonalEbm.builder().optFeedback(1.0).optFeedbackP2(-1.2)
+                .optGhgP2(0).build());
         assertThrows(IllegalArgumentException.class, () -> M.run(new double[3], new double[2]));
     }
 
